@@ -1,0 +1,65 @@
+# Kohtaamo. `make help` lists the targets. The first run creates .venv and installs what is pinned.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format check messages messages-update demo-reset migrate clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Kohtaamo needs Python 3.11 or newer.")'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.run-installed: requirements.txt | $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
+	$(PIP) install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.run-installed
+
+messages: $(VENV)/.run-installed ## Compile the translations (.po to .mo)
+	@$(VENV)/bin/pybabel compile --domain django --directory locale --statistics 2>&1 | grep -v '^compiling' || true
+
+messages-update: $(VENV)/.dev-installed ## Collect new interface strings into the .po files (needs gettext)
+	$(PY) manage.py makemessages --locale sv --locale en --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+
+migrate: $(VENV)/.run-installed messages ## Apply database migrations
+	$(PY) manage.py migrate --no-input
+
+run: migrate ## Serve the demo site on http://127.0.0.1:8000 (SQLite, demo content and admin)
+	$(PY) manage.py load_demo
+	$(PY) manage.py create_demo_admin
+	@echo "Kohtaamo demo: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+demo-reset: migrate ## Delete all pages and build the demo site anew
+	$(PY) manage.py load_demo --reset
+
+test: $(VENV)/.dev-installed messages ## Run the whole test suite, browser tests included
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+check: $(VENV)/.dev-installed messages ## Django checks and migrations up to date
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+lint: $(VENV)/.dev-installed ## ruff and djhtml, without changing files
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+
+format: $(VENV)/.dev-installed ## Format Python and templates in place
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $$(git ls-files '*.html')
+
+clean: ## Remove .venv and var/ (the local database and media)
+	rm -rf $(VENV) var

@@ -1,0 +1,61 @@
+"""Demo home pages in fi, sv and en; `load_demo` builds the rest of the demo site under them."""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from pages import demo as pages_demo
+
+from .models import HomePage
+
+HOME = {
+    "slug": "koti",
+    "content": {
+        "fi": {
+            "title": "Tervetuloa Koivukylän kohtaamispaikkaan",
+            "intro": "Kohtaamispaikka on lapsiperheiden avoin ja maksuton olohuone arkipäivisin. "
+            "Täällä tapaat muita perheitä ja saat apua ja neuvoja yhdestä paikasta, ilman ajanvarausta.",
+        },
+        "sv": {
+            "title": "Välkommen till mötesplatsen i Björkby",
+            "intro": "Mötesplatsen är ett öppet och avgiftsfritt vardagsrum för barnfamiljer på vardagar. "
+            "Här träffar du andra familjer och får hjälp och råd på ett ställe, utan tidsbokning.",
+        },
+        "en": {
+            "title": "Welcome to the Koivukylä meeting place",
+            "intro": "The meeting place is an open, free living room for families with children on weekdays. "
+            "Here you meet other families and get help and advice in one place, without an appointment.",
+        },
+    },
+}
+
+
+def default_site() -> Site:
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost", port=80, is_default_site=True, root_page=Page.get_first_root_node()
+        )
+    return site
+
+
+@transaction.atomic
+def load(reset: bool = False) -> dict[str, Page]:
+    """Create whatever of the demo site is missing; with `reset`, delete all pages first."""
+    root = Page.get_first_root_node()
+    site = default_site()
+    if reset:
+        for page in root.get_children():
+            page.delete()
+        root.refresh_from_db()
+    roots = dict.fromkeys(HOME["content"], root)
+    # Wagtail's installer leaves a placeholder "Welcome" page as the site root; the demo replaces it.
+    placeholder = root.get_children().exact_type(Page).filter(slug="home").first()
+    homes = pages_demo.ensure_page(roots, HOME, page_class=HomePage)
+    if site.root_page_id != homes["fi"].pk:
+        site.root_page = homes["fi"]
+        site.site_name = "Kohtaamo"
+        site.save()
+    if placeholder is not None:
+        placeholder.delete()
+    pages_demo.load(site, homes)
+    return homes

@@ -1,0 +1,102 @@
+"""What every page's header and footer show: menu, language links and the place's facts."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import Resolver404, resolve, translate_url
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale, Page, Site
+
+from .models import SiteSettings
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+def localized_root(request) -> Page | None:
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+def menu_pages(request) -> list[Page]:
+    root = localized_root(request)
+    if root is None:
+        return []
+    return list(root.get_children().live().public().in_menu())
+
+
+def language_links(request, page: Page | None = None) -> list[LanguageLink]:
+    """A link per language: to the same page when it is translated, else to that language's home."""
+    current = get_language()
+    translations: dict[str, Page] = {}
+    homes: dict[str, Page] = {}
+    site = Site.find_for_request(request)
+    if page is not None and page.pk:
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    if site is not None:
+        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
+            homes[home.locale.language_code] = home
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        elif page is None and _is_app_view(request.get_full_path()):
+            url = translate_url(request.get_full_path(), code)
+        elif code in homes:
+            url = homes[code].get_url(request)
+        else:
+            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        links.append(LanguageLink(code=code, name=name, url=url, is_current=code == current))
+    return links
+
+
+def _is_app_view(path: str) -> bool:
+    """True for our own views (search) that exist in every language, false for Wagtail's catch-all."""
+    try:
+        match = resolve(path.split("?", 1)[0])
+    except Resolver404:
+        return False
+    return match.url_name not in (None, "wagtail_serve")
+
+
+@dataclass(frozen=True)
+class OpeningRow:
+    day: str
+    opens: object
+    closes: object
+
+
+def footer_context(request) -> dict:
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    place = SiteSettings.for_site(site)
+    rows = [
+        OpeningRow(day=WEEKDAYS[row.weekday], opens=row.opens, closes=row.closes)
+        for row in place.opening_hours.all().order_by("weekday", "opens")
+    ]
+    return {
+        "place": place,
+        "opening_rows": rows,
+        "social_links": list(place.social_links.all()),
+        "accessibility_page": _localized(place.accessibility_page),
+        "privacy_page": _localized(place.privacy_page),
+        "locale": Locale.get_active(),
+        "language_name": get_language_info(get_language())["name_local"],
+    }
+
+
+def _localized(page: Page | None) -> Page | None:
+    if page is None:
+        return None
+    return page.localized
