@@ -1,0 +1,73 @@
+import json
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.test import override_settings
+
+
+@pytest.mark.django_db
+def test_healthz_answers_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_is_unreachable(client):
+    with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert json.loads(response.content)["status"] == "unavailable"
+
+
+@pytest.mark.django_db
+def test_robots_txt_points_at_the_sitemap_and_keeps_robots_out_of_the_admin(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_pages_in_every_language(client, demo_site):
+    body = client.get("/sitemap.xml").content.decode()
+    for url in ("http://localhost/malli/", "http://localhost/sv/malli/", "http://localhost/en/malli/"):
+        assert f"<loc>{url}</loc>" in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "language", "text"),
+    [
+        ("/ei-ole/", "fi", "Sivua ei löytynyt"),
+        ("/sv/finns-inte/", "sv", "Sidan hittades inte"),
+        ("/en/not-here/", "en", "Page not found"),
+    ],
+)
+def test_not_found_page_speaks_the_language_of_the_address(client, demo_site, path, language, text):
+    response = client.get(path)
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert f'<html lang="{language}">' in body
+    assert text in body
+
+
+@pytest.mark.django_db
+def test_server_error_page_is_shown_in_all_three_languages(client, demo_site):
+    client.raise_request_exception = False
+    with (
+        override_settings(DEBUG=False),
+        mock.patch("home.models.HomePage.get_context", side_effect=RuntimeError("boom")),
+    ):
+        response = client.get("/")
+    assert response.status_code == 500
+    body = response.content.decode()
+    for text in ("Jotain meni vikaan", "Något gick fel", "Something went wrong"):
+        assert text in body
+
+
+@pytest.mark.django_db
+def test_unprefixed_addresses_are_finnish_whatever_the_browser_prefers(client, demo_site):
+    response = client.get("/", headers={"accept-language": "en"})
+    assert '<html lang="fi">' in response.content.decode()
