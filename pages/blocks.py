@@ -104,6 +104,51 @@ class FaqItemBlock(blocks.StructBlock):
         template = "pages/blocks/faq_item_block.html"
 
 
+class SteeringGroupBlock(blocks.StaticBlock):
+    """The steering group's members, read from the partners marked as members; the chair first."""
+
+    class Meta:
+        icon = "group"
+        label = _("Steering group members")
+        admin_text = _("Lists the partners marked as steering group members, with the current chair.")
+        template = "pages/blocks/steering_group_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from .models.partners import Partner
+
+        context = super().get_context(value, parent_context=parent_context)
+        members = Partner.objects.localized().in_steering_group()
+        context["members"] = list(members.order_by("-is_steering_group_chair", "sort_order", "name"))
+        return context
+
+
+def support_type_choices():
+    """Support types by their language-neutral short name, named in the default language."""
+    from wagtail.models import Locale
+
+    from .models.partners import SupportType
+
+    return [(support.slug, support.name) for support in SupportType.objects.filter(locale=Locale.get_default())]
+
+
+class HelpSituationBlock(blocks.StructBlock):
+    """A situation in a family's own words ("We need food or things") and the support that fits it."""
+
+    label = blocks.CharBlock(label=_("Situation in everyday words"), max_length=120)
+    slug = blocks.RegexBlock(
+        label=_("Short name in addresses"),
+        regex=r"^[-a-z0-9]+$",
+        max_length=40,
+        error_messages={"invalid": _("Use only lowercase letters a–z, digits and hyphens.")},
+    )
+    explanation = blocks.TextBlock(label=_("What kind of help there is"), max_length=600)
+    support = blocks.MultipleChoiceBlock(label=_("Support types"), choices=support_type_choices)
+
+    class Meta:
+        icon = "help"
+        label = _("Situation")
+
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -114,3 +159,4 @@ class ContentStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     quote = QuoteBlock()
     faq = FaqItemBlock()
+    steering_group = SteeringGroupBlock()

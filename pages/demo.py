@@ -7,26 +7,9 @@ Written in plain words from the Koivukylä model's own description. `load_demo` 
 import datetime
 
 from wagtail.models import Locale, Page, Site
-from wagtail.rich_text import RichText
 
-from .models import ContentPage, OpeningHours, SiteSettings
-
-
-def p(*paragraphs: str) -> tuple:
-    return ("paragraph", RichText("".join(f"<p>{text}</p>" for text in paragraphs)))
-
-
-def h2(text: str) -> tuple:
-    return ("heading", {"text": text, "level": "h2"})
-
-
-def faq(question: str, answer: str) -> tuple:
-    return ("faq", {"question": question, "answer": RichText(f"<p>{answer}</p>")})
-
-
-def ul(*items: str) -> tuple:
-    return ("paragraph", RichText("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"))
-
+from .demo_blocks import faq, h2, p, ul
+from .models import ContentPage, HelpPage, OpeningHours, Partner, PartnersPage, SiteSettings, SupportType, VisitPage
 
 MODEL_SECTION = {
     "slug": "malli",
@@ -282,6 +265,7 @@ MODEL_SECTION = {
                             "ja järjestöt sekä koordinaattori työntekijöiden edustajana. Jokaisella jäsenellä "
                             "on oma sisällöllinen vastuualue. Puheenjohtaja vaihtuu vuorollaan."
                         ),
+                        ("steering_group", None),
                         h2("Koordinointi ja arki"),
                         p(
                             "Yksi järjestö koordinoi toimintaa. Työntekijät pitävät talokokouksen joka toinen "
@@ -299,6 +283,7 @@ MODEL_SECTION = {
                             "arbetar på mötesplatsen, samt koordinatorn som personalens representant. Varje "
                             "medlem har ett eget ansvarsområde. Ordföranden byts i tur och ordning."
                         ),
+                        ("steering_group", None),
                         h2("Koordinering och vardag"),
                         p(
                             "En organisation koordinerar verksamheten. Personalen håller husmöte varannan "
@@ -316,6 +301,7 @@ MODEL_SECTION = {
                             "place regularly, and the coordinator as the staff's representative. Each member "
                             "has an area of responsibility. The chair rotates."
                         ),
+                        ("steering_group", None),
                         h2("Coordination and everyday work"),
                         p(
                             "One non-profit organisation coordinates the work. Staff hold a house meeting every "
@@ -371,6 +357,8 @@ def ensure_page(parent_by_language: dict[str, Page], spec: dict, page_class=Cont
             for field, value in _fields(content).items():
                 setattr(page, field, value)
         page.show_in_menus = spec.get("show_in_menus", True)
+        for field, value in spec.get("common", {}).items():
+            setattr(page, field, value)
         page.save_revision().publish()
         pages[code] = page
         source = source or page
@@ -378,7 +366,7 @@ def ensure_page(parent_by_language: dict[str, Page], spec: dict, page_class=Cont
 
 
 def _fields(content: dict) -> dict:
-    return {key: value for key, value in content.items() if key in {"title", "intro", "body", "seo_title"}}
+    return dict(content)
 
 
 def ensure_tree(parent_by_language: dict[str, Page], spec: dict) -> None:
@@ -399,6 +387,85 @@ def ensure_place_settings(site: Site) -> SiteSettings:
     return place
 
 
+def ensure_translatable(model, spec: dict, common: dict) -> dict[str, object]:
+    """Create a translatable snippet in the default language and its translations, unless there."""
+    locales = ensure_locales()
+    objects: dict[str, object] = {}
+    source = None
+    for code, content in spec["content"].items():
+        if source is None:
+            obj = model.objects.filter(locale=locales[code], slug=spec["slug"]).first()
+            if obj is None:
+                obj = model(locale=locales[code], slug=spec["slug"], **common, **content)
+                obj.save()
+            source = obj
+        else:
+            obj = source.get_translation_or_none(locales[code])
+            if obj is None:
+                obj = source.copy_for_translation(locales[code])
+                for field, value in content.items():
+                    setattr(obj, field, value)
+                obj.save()
+        objects[code] = obj
+    return objects
+
+
+def ensure_support_types() -> dict[str, dict[str, SupportType]]:
+    from .demo_data import SUPPORT_TYPES
+
+    common_fields = ("category", "icon", "sort_order")
+    return {
+        spec["slug"]: ensure_translatable(SupportType, spec, {key: spec[key] for key in common_fields})
+        for spec in SUPPORT_TYPES
+    }
+
+
+def ensure_partners(support: dict[str, dict[str, SupportType]]) -> None:
+    from .demo_data import PARTNERS
+
+    for spec in PARTNERS:
+        common = {
+            "sector": spec["sector"],
+            "phone": spec["phone"],
+            "email": spec["email"],
+            "website": spec["website"],
+            "in_steering_group": spec["in_steering_group"],
+            "is_steering_group_chair": spec["is_chair"],
+            "sort_order": spec["sort_order"],
+        }
+        for code, partner in ensure_translatable(Partner, spec, common).items():
+            if not partner.support_types.exists():
+                partner.support_types.set([support[slug][code] for slug in spec["support"]])
+                partner.save()
+
+
+def situations(spec: dict, code: str) -> list[tuple]:
+    return [
+        ("situation", {**situation["content"][code], "slug": situation["slug"], "support": situation["support"]})
+        for situation in spec["situations"]
+    ]
+
+
 def load(site: Site, homes: dict[str, Page]) -> None:
+    from . import demo_data
+
+    support = ensure_support_types()
+    ensure_partners(support)
+    help_spec = {
+        **demo_data.HELP_PAGE,
+        "content": {
+            code: {**content, "situations": situations(demo_data.HELP_PAGE, code)}
+            for code, content in demo_data.HELP_PAGE["content"].items()
+        },
+    }
+    ensure_page(homes, help_spec, page_class=HelpPage)
+    ensure_page(homes, demo_data.PARTNERS_PAGE, page_class=PartnersPage)
+    ensure_page(homes, demo_data.VISIT_PAGE, page_class=VisitPage)
     ensure_tree(homes, MODEL_SECTION)
-    ensure_place_settings(site)
+    accessibility = ensure_page(homes, {**demo_data.ACCESSIBILITY_PAGE, "show_in_menus": False})
+    privacy = ensure_page(homes, {**demo_data.PRIVACY_PAGE, "show_in_menus": False})
+    place = ensure_place_settings(site)
+    if place.accessibility_page_id is None or place.privacy_page_id is None:
+        place.accessibility_page = accessibility["fi"]
+        place.privacy_page = privacy["fi"]
+        place.save()

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
-from django.utils.dates import WEEKDAYS
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
@@ -69,25 +68,14 @@ def _is_app_view(path: str) -> bool:
     return match.url_name not in (None, "wagtail_serve")
 
 
-@dataclass(frozen=True)
-class OpeningRow:
-    day: str
-    opens: object
-    closes: object
-
-
 def footer_context(request) -> dict:
     site = Site.find_for_request(request)
     if site is None:
         return {}
     place = SiteSettings.for_site(site)
-    rows = [
-        OpeningRow(day=WEEKDAYS[row.weekday], opens=row.opens, closes=row.closes)
-        for row in place.opening_hours.all().order_by("weekday", "opens")
-    ]
     return {
         "place": place,
-        "opening_rows": rows,
+        "opening_rows": place.weekly_hours(),
         "social_links": list(place.social_links.all()),
         "accessibility_page": _localized(place.accessibility_page),
         "privacy_page": _localized(place.privacy_page),

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "pages",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.locales",

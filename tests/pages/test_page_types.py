@@ -66,4 +66,12 @@ def test_call_to_action_needs_exactly_one_target():
 
 
 def test_body_offers_the_agreed_blocks():
-    assert set(ContentStreamBlock.base_blocks) == {"heading", "paragraph", "image", "call_to_action", "quote", "faq"}
+    assert set(ContentStreamBlock.base_blocks) == {
+        "heading",
+        "paragraph",
+        "image",
+        "call_to_action",
+        "quote",
+        "faq",
+        "steering_group",
+    }

@@ -1,4 +1,7 @@
-"""Content pages and the site-wide settings of a meeting place."""
+"""The place's facts: site-wide settings (address, contact, opening hours) and the visiting page."""
+
+import datetime
+from urllib.parse import urlencode
 
 from django.db import models
 from django.utils.dates import WEEKDAYS
@@ -11,32 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import ContentStreamBlock
-
-
-class ContentPage(Page):
-    """A general page: a lead paragraph and a body of headings, text, images, quotes and FAQs."""
-
-    intro = models.TextField(_("lead paragraph"), blank=True, max_length=600)
-    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    subpage_types = ["pages.ContentPage"]
-
-    class Meta:
-        verbose_name = _("content page")
-        verbose_name_plural = _("content pages")
-
-    @classmethod
-    def can_create_at(cls, parent):
-        # Content lives under a home page, never beside it at the tree's root.
-        return super().can_create_at(parent) and not parent.is_root()
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().in_menu().specific()
-        return context
+from ..blocks import ContentStreamBlock
 
 
 @register_setting(icon="site")
@@ -84,6 +62,22 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     def address(self) -> str:
         return ", ".join(part for part in (self.street_address, f"{self.postal_code} {self.city}".strip()) if part)
 
+    @property
+    def map_url(self) -> str:
+        """A link to the address on OpenStreetMap: a plain link, no third-party embed or tracking."""
+        if not self.address:
+            return ""
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": self.address})
+
+    def weekly_hours(self) -> list["OpeningHours"]:
+        return sorted(self.opening_hours.all(), key=lambda row: (row.weekday, row.opens))
+
+    def hours_on(self, day: datetime.date) -> list["OpeningHours"]:
+        """Opening hours of a calendar day, earliest first; empty when the place is closed."""
+        return sorted(
+            (row for row in self.opening_hours.all() if row.weekday == day.weekday()), key=lambda row: row.opens
+        )
+
 
 class OpeningHours(Orderable):
     settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="opening_hours")
@@ -97,6 +91,10 @@ class OpeningHours(Orderable):
         verbose_name = _("opening hours")
         verbose_name_plural = _("opening hours")
 
+    @property
+    def day_name(self) -> str:
+        return WEEKDAYS[self.weekday]
+
 
 class SocialLink(Orderable):
     settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="social_links")
@@ -108,3 +106,57 @@ class SocialLink(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("social media link")
         verbose_name_plural = _("social media links")
+
+
+class VisitPage(Page):
+    """ "Come and visit": how to find the place, when it is open, and how accessible the premises are."""
+
+    intro = models.TextField(_("lead paragraph"), blank=True, max_length=600)
+    entrance = models.TextField(_("entrance"), blank=True, help_text=_("Steps, ramps, doors, where the entrance is."))
+    pram_parking = models.TextField(_("pram parking"), blank=True)
+    changing_table = models.TextField(_("changing table and toilets"), blank=True)
+    lift = models.TextField(_("lift and floors"), blank=True)
+    staff_languages = models.CharField(
+        _("languages the staff speak"), max_length=300, blank=True, help_text=_("For example: Finnish, Swedish, Arabic")
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("more information"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("entrance"), FieldPanel("pram_parking"), FieldPanel("changing_table"), FieldPanel("lift")],
+            heading=_("Accessibility of the premises"),
+        ),
+        FieldPanel("staff_languages"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("entrance"),
+        index.SearchField("staff_languages"),
+        index.SearchField("body"),
+    ]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("visiting page")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and not parent.is_root()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["opening_rows"] = SiteSettings.for_request(request).weekly_hours()
+        return context
+
+    @property
+    def accessibility_items(self) -> list[tuple[str, str]]:
+        items = [
+            (_("Entrance"), self.entrance),
+            (_("Pram parking"), self.pram_parking),
+            (_("Changing table and toilets"), self.changing_table),
+            (_("Lift and floors"), self.lift),
+        ]
+        return [(label, text) for label, text in items if text]

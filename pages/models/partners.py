@@ -1,0 +1,258 @@
+"""Partners under one roof, the kinds of support they give, and the pages where families find them."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+
+from ..blocks import HelpSituationBlock
+
+
+class Sector(models.TextChoices):
+    CITY = "city", _("City")
+    WELLBEING_COUNTY = "county", _("Wellbeing services county")
+    NGO = "ngo", _("Non-profit organisation")
+    PARISH = "parish", _("Parish")
+    OTHER = "other", _("Other")
+
+
+class SupportCategory(models.TextChoices):
+    """The seed's taxonomy: peer support, psychosocial support and practical (instrumental) support."""
+
+    PEER = "peer", _("Peer support")
+    PSYCHOSOCIAL = "psychosocial", _("Psychosocial support")
+    INSTRUMENTAL = "instrumental", _("Practical support")
+
+
+class SupportIcon(models.TextChoices):
+    PEOPLE = "people", _("People together")
+    HEART = "heart", _("Heart")
+    INFO = "info", _("Information")
+    LIGHT = "light", _("Light")
+    HANDS = "hands", _("Helping hands")
+    BASKET = "basket", _("Basket")
+
+
+class LocalizedQuerySet(models.QuerySet):
+    def localized(self, locale: Locale | None = None):
+        """Rows in the reader's language, plus default-language rows that have no translation yet."""
+        locale = locale or Locale.get_active()
+        default = Locale.get_default()
+        if locale.pk == default.pk:
+            return self.filter(locale=locale)
+        translated = self.model.objects.filter(locale=locale).values("translation_key")
+        return self.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+
+
+class SupportType(TranslatableMixin, index.Indexed, models.Model):
+    """A kind of support (peer, emotional, informational, spiritual, functional, material)."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("short name in addresses"),
+        max_length=40,
+        allow_unicode=True,
+        help_text=_("Used in filter addresses, e.g. ?tuki=aineellinen. Keep it the same in every language."),
+    )
+    category = models.CharField(_("category"), max_length=20, choices=SupportCategory.choices)
+    explanation = models.TextField(_("plain-language explanation"), max_length=500)
+    icon = models.CharField(_("icon"), max_length=20, choices=SupportIcon.choices, default=SupportIcon.PEOPLE)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = LocalizedQuerySet.as_manager()
+    search_fields = [index.SearchField("name"), index.SearchField("explanation"), index.FilterField("locale_id")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("category"),
+        FieldPanel("explanation"),
+        FieldPanel("icon"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("support type")
+        verbose_name_plural = _("support types")
+        ordering = ["sort_order", "name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_support_type_slug_per_locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartnerQuerySet(LocalizedQuerySet):
+    def in_steering_group(self):
+        return self.filter(in_steering_group=True)
+
+    def giving(self, support_translation_keys):
+        """Partners that give any of the support types with these translation keys (any language)."""
+        return self.filter(support_types__translation_key__in=list(support_translation_keys)).distinct()
+
+    def matching(self, text: str):
+        return self.filter(Q(name__icontains=text) | Q(description__icontains=text) | Q(responsibility__icontains=text))
+
+    def for_listing(self):
+        """Everything a listing shows, in a fixed number of queries however many partners there are."""
+        from wagtail.images import get_image_model
+
+        return self.select_related("locale").prefetch_related(
+            "support_types",
+            Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions("max-160x80")),
+        )
+
+
+class Partner(TranslatableMixin, index.Indexed, ClusterableModel):
+    """An organisation working in the place: its sector, the support it gives, and how to reach it."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("short name in addresses"), max_length=80, allow_unicode=True)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    description = models.TextField(_("description"), max_length=1000, help_text=_("One paragraph in plain words."))
+    responsibility = models.CharField(
+        _("area of responsibility in the place"),
+        max_length=250,
+        blank=True,
+        help_text=_("What this partner is responsible for in the place, as agreed."),
+    )
+    support_types = ParentalManyToManyField(SupportType, verbose_name=_("support given"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt = models.CharField(
+        _("logo's alternative text"), max_length=200, blank=True, help_text=_("Usually the organisation's name.")
+    )
+    in_steering_group = models.BooleanField(_("member of the steering group"), default=False)
+    is_steering_group_chair = models.BooleanField(
+        _("chairs the steering group now"), default=False, help_text=_("The chair rotates; tick the current one.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = PartnerQuerySet.as_manager()
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.SearchField("responsibility"),
+        index.AutocompleteField("name"),
+        index.FilterField("sector"),
+        index.FilterField("locale_id"),
+    ]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("sector"),
+        FieldPanel("description"),
+        FieldPanel("responsibility"),
+        FieldPanel("support_types", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")], heading=_("Contact")),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")),
+        MultiFieldPanel(
+            [FieldPanel("in_steering_group"), FieldPanel("is_steering_group_chair")], heading=_("Steering group")
+        ),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["sort_order", "name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_partner_slug_per_locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.logo_id and not self.logo_alt.strip():
+            errors["logo_alt"] = ValidationError(_("Describe the logo, usually with the organisation's name."))
+        if self.is_steering_group_chair and not self.in_steering_group:
+            errors["is_steering_group_chair"] = ValidationError(_("Only a steering group member can chair it."))
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def support_names(self) -> str:
+        return ", ".join(support.name for support in self.support_types.all())
+
+    @property
+    def anchor(self) -> str:
+        return f"toimija-{self.slug}"
+
+
+class PartnersPage(RoutablePageMixin, Page):
+    """/toimijat/: partners grouped by sector, filterable by support type; each partner has its own page."""
+
+    intro = models.TextField(_("lead paragraph"), blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partners page")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and not parent.is_root()
+
+    @path("")
+    def index_route(self, request):
+        from ..directory import partner_directory
+
+        return self.render(request, context_overrides=partner_directory(request.GET))
+
+    @path("<str:slug>/")
+    def partner_route(self, request, slug):
+        from ..directory import partner_detail
+
+        return self.render(
+            request,
+            context_overrides=partner_detail(slug),
+            template="pages/partner_detail.html",
+        )
+
+
+class HelpPage(Page):
+    """ "Where do I get help?": everyday situations leading to the support and the partners that give it."""
+
+    intro = models.TextField(_("lead paragraph"), blank=True, max_length=600)
+    situations = StreamField([("situation", HelpSituationBlock())], verbose_name=_("situations"), min_num=1)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("situations"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("help finder page")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and not parent.is_root()
+
+    def get_context(self, request, *args, **kwargs):
+        from ..directory import help_finder
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(help_finder(self, request.GET.get("tilanne")))
+        return context

@@ -1,0 +1,118 @@
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from pages.models import Partner
+
+from .builders import make_partners, make_site
+
+
+@pytest.fixture
+def site(db):
+    built = make_site()
+    built["partners"] = make_partners(6, built["support"], sector="mixed")
+    return built
+
+
+def names(response) -> list[str]:
+    return [partner.name for group in response.context["groups"] for partner in group.partners]
+
+
+def test_partners_are_grouped_by_sector_in_the_agreed_order(client, site):
+    response = client.get("/toimijat/")
+    assert [group.sector for group in response.context["groups"]] == ["city", "county", "ngo", "parish", "other"]
+    assert len(names(response)) == 6
+
+
+def test_filter_by_support_type_keeps_only_partners_that_give_it(client, site):
+    response = client.get("/toimijat/", {"tuki": "aineellinen"})
+    assert response.status_code == 200
+    shown = names(response)
+    expected = sorted(p.name for p in site["partners"] if site["support"]["aineellinen"] in p.support_types.all())
+    assert sorted(shown) == expected and 0 < len(shown) < 6
+    assert 'value="aineellinen" id="tuki-aineellinen" checked' in response.content.decode()
+
+
+def test_filter_state_lives_in_the_address_so_reload_and_back_keep_it(client, site):
+    first = client.get("/toimijat/?tuki=emotionaalinen&q=Toimija")
+    again = client.get("/toimijat/?tuki=emotionaalinen&q=Toimija")
+    assert names(first) == names(again)
+    assert 'value="Toimija"' in first.content.decode()
+
+
+def test_unknown_and_repeated_filter_values_are_explained_and_ignored(client, site):
+    response = client.get("/toimijat/?tuki=olematon&tuki=aineellinen&tuki=aineellinen")
+    assert response.status_code == 200
+    assert [support.slug for support in response.context["chosen_support"]] == ["aineellinen"]
+    assert response.context["notices"]
+    assert 'role="status"' in response.content.decode()
+
+
+def test_only_unknown_filter_values_show_all_partners_with_a_message(client, site):
+    response = client.get("/toimijat/?tuki=%3Cscript%3E")
+    assert len(names(response)) == 6
+    assert response.context["notices"]
+    assert "<script>" not in response.content.decode()
+
+
+def test_overlong_search_text_shows_all_partners_and_says_why(client, site):
+    response = client.get("/toimijat/", {"q": "x" * 5000})
+    assert response.status_code == 200
+    assert len(names(response)) == 6
+    assert any("100" in str(notice) for notice in response.context["notices"])
+
+
+def test_script_in_the_search_box_is_text_and_finds_nothing(client, site):
+    response = client.get("/toimijat/", {"q": "<script>alert(1)</script>"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in body
+    assert names(response) == []
+    assert "Show all partners" in body or "Näytä kaikki toimijat" in body
+
+
+def test_search_text_matches_name_and_description(client, site):
+    assert names(client.get("/toimijat/", {"q": "Toimija 003"})) == ["Toimija 003"]
+
+
+def test_each_partner_has_its_own_page(client, site):
+    partner = site["partners"][0]
+    response = client.get(f"/toimijat/{partner.slug}/")
+    assert response.status_code == 200
+    assert f"<h1>{partner.name}</h1>" in response.content.decode()
+    assert client.get("/toimijat/ei-ole/").status_code == 404
+
+
+def test_logo_without_alternative_text_is_refused(site):
+    partner = site["partners"][0]
+    partner.logo = Image.objects.create(title="Logo", file=get_test_image_file())
+    with pytest.raises(ValidationError) as error:
+        partner.full_clean()
+    assert "logo_alt" in error.value.error_dict
+
+
+def test_only_a_steering_group_member_can_chair_it(site):
+    partner = Partner.objects.filter(in_steering_group=False).first()
+    partner.is_steering_group_chair = True
+    with pytest.raises(ValidationError) as error:
+        partner.full_clean()
+    assert "is_steering_group_chair" in error.value.error_dict
+
+
+def test_help_finder_shows_the_support_and_the_partners_that_give_it(client, site):
+    response = client.get("/apua/", {"tilanne": "ruoka-ja-tavarat"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    givers = [p for p in site["partners"] if site["support"]["aineellinen"] in p.support_types.all()]
+    assert givers
+    for partner in givers:
+        assert f'href="/toimijat/{partner.slug}/"' in body
+    assert "Aineellinen tuki selitettynä." in body
+
+
+def test_help_finder_with_an_unknown_situation_says_so(client, site):
+    response = client.get("/apua/", {"tilanne": "x" * 3000})
+    assert response.status_code == 200
+    assert response.context["help_notice"]
+    assert response.context["chosen_situation"] is None
