@@ -30,7 +30,7 @@ messages: $(VENV)/.run-installed ## Compile the translations (.po to .mo)
 	@$(VENV)/bin/pybabel compile --domain django --directory locale --statistics 2>&1 | grep -v '^compiling' || true
 
 messages-update: $(VENV)/.dev-installed ## Collect new interface strings into the .po files (needs gettext)
-	$(PY) manage.py makemessages --locale sv --locale en --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+	$(PY) manage.py makemessages --locale fi --locale sv --ignore '.venv/*' --ignore 'var/*' --no-obsolete --no-location
 
 migrate: $(VENV)/.run-installed messages ## Apply database migrations
 	$(PY) manage.py migrate --no-input

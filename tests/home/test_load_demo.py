@@ -6,9 +6,23 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, Site
 
-from pages.models import SiteSettings
+from pages.models import Partner, SiteSettings, SupportType
+from tests.demo_case import DemoSiteTestCase
 
-DEMO_PATHS = ["", "malli/", "malli/periaatteet/", "malli/yhteiskehittaminen/", "malli/johtaminen/"]
+DEMO_PATHS = [
+    "",
+    "malli/",
+    "malli/periaatteet/",
+    "malli/yhteiskehittaminen/",
+    "malli/johtaminen/",
+    "apua/",
+    "toimijat/",
+    "tule-kaymaan/",
+    "saavutettavuus/",
+    "tietosuoja/",
+]
+# Pages served by a page's own routes or query parameters, not pages of their own.
+DEMO_VIEWS = ["toimijat/perheneuvola/", "toimijat/?tuki=aineellinen", "apua/?tilanne=ruoka-ja-tavarat"]
 PREFIXES = {"fi": "/", "sv": "/sv/", "en": "/en/"}
 
 
@@ -19,7 +33,11 @@ def run(*args) -> str:
 
 
 def snapshot():
-    return sorted(Page.objects.values_list("locale__language_code", "url_path", "live"))
+    return (
+        sorted(Page.objects.values_list("locale__language_code", "url_path", "live")),
+        sorted(Partner.objects.values_list("locale__language_code", "slug", "support_types__slug")),
+        sorted(SupportType.objects.values_list("locale__language_code", "slug")),
+    )
 
 
 @pytest.mark.django_db
@@ -30,7 +48,10 @@ def test_load_demo_twice_changes_nothing():
     run()
     assert snapshot() == first
     assert SiteSettings.objects.get().opening_hours.count() == settings_rows == 5
-    assert len(first) == 1 + 3 * len(DEMO_PATHS)
+    pages, partners, support_types = first
+    assert len(pages) == 1 + 3 * len(DEMO_PATHS)
+    assert len(support_types) == 3 * 6
+    assert len({(language, slug) for language, slug, _support in partners}) >= 3 * 8
 
 
 @pytest.mark.django_db
@@ -48,19 +69,32 @@ def test_reset_rebuilds_the_demo_site_and_the_site_points_at_it():
     run()
     Page.objects.get(locale__language_code="en", slug="johtaminen").delete()
     run("--reset")
-    assert len(snapshot()) == 1 + 3 * len(DEMO_PATHS)
+    assert len(snapshot()[0]) == 1 + 3 * len(DEMO_PATHS)
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific.__class__.__name__ == "HomePage"
     assert site.root_page.locale.language_code == "fi"
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("language", ["fi", "sv", "en"])
-@pytest.mark.parametrize("path", DEMO_PATHS)
-def test_every_demo_url_answers_in_its_language(client, demo_site, language, path):
-    response = client.get(PREFIXES[language] + path)
-    assert response.status_code == 200
-    assert f'<html lang="{language}">' in response.content.decode()
+class DemoUrlTests(DemoSiteTestCase):
+    def test_every_demo_url_answers_in_its_language(self):
+        for language, prefix in PREFIXES.items():
+            for path in DEMO_PATHS + DEMO_VIEWS:
+                with self.subTest(url=prefix + path):
+                    response = self.client.get(prefix + path)
+                    assert response.status_code == 200
+                    assert f'<html lang="{language}">' in response.content.decode()
+
+    def test_language_switcher_leads_to_the_same_page_in_the_other_language(self):
+        body = self.client.get("/malli/periaatteet/").content.decode()
+        assert 'href="/sv/malli/periaatteet/" lang="sv"' in body
+        assert 'href="/en/malli/periaatteet/" lang="en"' in body
+        sv_body = self.client.get("/sv/toimijat/").content.decode()
+        assert 'href="/toimijat/" lang="fi"' in sv_body
+
+    def test_language_switcher_falls_back_to_the_home_page_when_there_is_no_translation(self):
+        Page.objects.get(locale__language_code="sv", slug="johtaminen").specific.unpublish()
+        body = self.client.get("/malli/johtaminen/").content.decode()
+        assert 'href="/sv/" lang="sv"' in body
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import HomePage
 from pages.blocks import CallToActionBlock, ContentStreamBlock, ImageBlock
 from pages.models import ContentPage
+from tests.demo_case import DemoSiteTestCase
 
 
 class PageTypeRulesTests(WagtailPageTestCase):
@@ -22,12 +23,10 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertFalse(ContentPage.can_create_at(Page.get_first_root_node()))
 
 
-class PageRenderingTests(WagtailPageTestCase):
+class PageRenderingTests(DemoSiteTestCase, WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        from django.core.management import call_command
-
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        super().setUpTestData()
         cls.home = HomePage.objects.get(locale__language_code="fi")
         cls.content = ContentPage.objects.get(locale__language_code="fi", slug="yhteiskehittaminen")
 
