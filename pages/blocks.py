@@ -1,11 +1,13 @@
 """StreamField blocks of the general content page."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -114,21 +116,16 @@ class SteeringGroupBlock(blocks.StaticBlock):
         template = "pages/blocks/steering_group_block.html"
 
     def get_context(self, value, parent_context=None):
-        from .models.partners import Partner
-
         context = super().get_context(value, parent_context=parent_context)
-        members = Partner.objects.localized().in_steering_group()
+        members = apps.get_model("pages", "Partner").objects.localized().in_steering_group()
         context["members"] = list(members.order_by("-is_steering_group_chair", "sort_order", "name"))
         return context
 
 
 def support_type_choices():
     """Support types by their language-neutral short name, named in the default language."""
-    from wagtail.models import Locale
-
-    from .models.partners import SupportType
-
-    return [(support.slug, support.name) for support in SupportType.objects.filter(locale=Locale.get_default())]
+    support_types = apps.get_model("pages", "SupportType").objects.filter(locale=Locale.get_default())
+    return [(support.slug, support.name) for support in support_types]
 
 
 class HelpSituationBlock(blocks.StructBlock):

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 
 from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from . import partner_sections
 from .forms import PartnerFilterForm
-from .models.partners import Partner, PartnersPage, Sector, SupportType
+from .models.partners import Partner, Sector, SupportType
 
 MAX_FILTER_VALUES = 20
 
@@ -89,7 +88,7 @@ def partner_detail(slug: str) -> dict:
 def help_finder(page, situation_slug: str | None) -> dict:
     situations = [block.value for block in page.situations]
     chosen = next((item for item in situations if situation_slug and item["slug"] == situation_slug), None)
-    context = {"situations": situations, "chosen_situation": chosen, "help_notice": None, "partners_page": None}
+    context = {"situations": situations, "chosen_situation": chosen, "help_notice": None}
     if situation_slug and chosen is None:
         context["help_notice"] = _("We could not find that situation. Please choose one from the list.")
     if chosen is None:
@@ -99,7 +98,6 @@ def help_finder(page, situation_slug: str | None) -> dict:
     wanted = [by_slug[slug] for slug in chosen["support"] if slug in by_slug]
     partners = Partner.objects.localized().for_listing().giving(support.translation_key for support in wanted)
     helping = attach_support(list(partners.order_by("sort_order", "name")), support_types)
-    context["partners_page"] = PartnersPage.objects.live().filter(locale=Locale.get_active()).first()
     context["support_sections"] = [
         (support, [partner for partner in helping if support in partner.support]) for support in wanted
     ]

@@ -1,5 +1,6 @@
 from .content import ContentPage
-from .partners import HelpPage, Partner, PartnersPage, SupportType
+from .finder import HelpPage, PartnersPage
+from .partners import Partner, SupportType
 from .place import OpeningHours, SiteSettings, SocialLink, VisitPage
 
 __all__ = [

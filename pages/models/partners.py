@@ -1,4 +1,4 @@
-"""Partners under one roof, the kinds of support they give, and the pages where families find them."""
+"""Partners under one roof and the kinds of support they give."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -8,12 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
-
-from ..blocks import HelpSituationBlock
 
 
 class Sector(models.TextChoices):
@@ -180,7 +176,7 @@ class Partner(TranslatableMixin, index.Indexed, ClusterableModel):
         super().clean()
         errors = {}
         if self.logo_id and not self.logo_alt.strip():
-            errors["logo_alt"] = ValidationError(_("Describe the logo, usually with the organisation's name."))
+            errors["logo_alt"] = ValidationError(_("Write alternative text for the logo, usually the organisation's name."))
         if self.is_steering_group_chair and not self.in_steering_group:
             errors["is_steering_group_chair"] = ValidationError(_("Only a steering group member can chair it."))
         if errors:
@@ -193,66 +189,3 @@ class Partner(TranslatableMixin, index.Indexed, ClusterableModel):
     @property
     def anchor(self) -> str:
         return f"toimija-{self.slug}"
-
-
-class PartnersPage(RoutablePageMixin, Page):
-    """/toimijat/: partners grouped by sector, filterable by support type; each partner has its own page."""
-
-    intro = models.TextField(_("lead paragraph"), blank=True, max_length=600)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("partners page")
-
-    @classmethod
-    def can_create_at(cls, parent):
-        return super().can_create_at(parent) and not parent.is_root()
-
-    @path("")
-    def index_route(self, request):
-        from ..directory import partner_directory
-
-        return self.render(request, context_overrides=partner_directory(request.GET))
-
-    @path("<str:slug>/")
-    def partner_route(self, request, slug):
-        from ..directory import partner_detail
-
-        return self.render(
-            request,
-            context_overrides=partner_detail(slug),
-            template="pages/partner_detail.html",
-        )
-
-
-class HelpPage(Page):
-    """ "Where do I get help?": everyday situations leading to the support and the partners that give it."""
-
-    intro = models.TextField(_("lead paragraph"), blank=True, max_length=600)
-    situations = StreamField([("situation", HelpSituationBlock())], verbose_name=_("situations"), min_num=1)
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("situations"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("help finder page")
-
-    @classmethod
-    def can_create_at(cls, parent):
-        return super().can_create_at(parent) and not parent.is_root()
-
-    def get_context(self, request, *args, **kwargs):
-        from ..directory import help_finder
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(help_finder(self, request.GET.get("tilanne")))
-        return context
