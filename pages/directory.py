@@ -50,7 +50,7 @@ def partner_directory(params: QueryDict) -> dict:
     requested = params.getlist("tuki")[:MAX_FILTER_VALUES]
     chosen = list(dict.fromkeys(value for value in requested if value in known))
     notices = []
-    if len(chosen) < len([value for value in requested if value]):
+    if any(value and value not in known for value in requested):
         notices.append(_("Some of the chosen kinds of support do not exist; they were left out of the filter."))
 
     form = PartnerFilterForm({"tuki": chosen, "q": params.get("q", "")}, support_types=support_types)

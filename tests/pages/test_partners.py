@@ -49,6 +49,17 @@ def test_unknown_and_repeated_filter_values_are_explained_and_ignored(client, si
     assert 'role="status"' in response.content.decode()
 
 
+def test_repeated_filter_values_count_once_without_a_warning(client, site):
+    response = client.get("/toimijat/?tuki=aineellinen&tuki=aineellinen")
+    assert [support.slug for support in response.context["chosen_support"]] == ["aineellinen"]
+    assert response.context["notices"] == []
+
+
+def test_thousands_of_filter_values_are_refused_politely_not_with_a_server_error(client, site):
+    response = client.get("/toimijat/?" + "&".join(["tuki=aineellinen"] * 1500))
+    assert response.status_code == 400
+
+
 def test_only_unknown_filter_values_show_all_partners_with_a_message(client, site):
     response = client.get("/toimijat/?tuki=%3Cscript%3E")
     assert len(names(response)) == 6
