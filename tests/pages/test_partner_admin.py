@@ -4,6 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.models import Page
+
+from pages.models import Partner, SiteSettings
+from tests.demo_case import DemoSiteTestCase
 
 from .builders import make_partners, make_site
 
@@ -66,3 +70,19 @@ def test_support_types_have_their_own_admin_list(staff_client):
     response = staff_client.get(reverse("wagtailsnippets_pages_supporttype:list"))
     assert response.status_code == 200
     assert "Vertaistuki" in response.content.decode()
+
+
+class EditorCanOpenEverythingTests(DemoSiteTestCase):
+    def setUp(self):
+        self.client.force_login(get_user_model().objects.create_superuser("toimittaja", password="pitka-salasana-123"))
+
+    def test_every_demo_page_opens_in_the_editor(self):
+        for page in Page.objects.filter(depth__gt=1):
+            with self.subTest(page=page.url_path, language=page.locale.language_code):
+                assert self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+
+    def test_site_settings_and_a_partner_open_in_the_editor(self):
+        settings = SiteSettings.objects.get()
+        assert self.client.get(f"/admin/settings/pages/sitesettings/{settings.site_id}/").status_code == 200
+        partner = Partner.objects.filter(locale__language_code="sv").first()
+        assert self.client.get(reverse("wagtailsnippets_pages_partner:edit", args=[partner.pk])).status_code == 200
