@@ -25,8 +25,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-MISSING_BROWSER = f"Chromium not found at {CHROMIUM_PATH}; set CHROMIUM_PATH"
-skipped_for_missing_browser = []
+# tests/conftest.py looks for this reason to print the notice in the terminal summary.
+MISSING_BROWSER = f"BROWSER TESTS NOT RUN: Chromium not found at {CHROMIUM_PATH}; set CHROMIUM_PATH"
 
 
 def chromium_is_available() -> bool:
@@ -36,31 +36,25 @@ def chromium_is_available() -> bool:
 def pytest_collection_modifyitems(config, items):
     if chromium_is_available() or REQUIRE_BROWSER:
         return
-    skip = pytest.mark.skip(reason=f"BROWSER TESTS NOT RUN: {MISSING_BROWSER}")
+    skip = pytest.mark.skip(reason=MISSING_BROWSER)
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(skip)
-            skipped_for_missing_browser.append(item.nodeid)
-
-
-def pytest_terminal_summary(terminalreporter):
-    if skipped_for_missing_browser:
-        terminalreporter.write_sep("!", "BROWSER TESTS NOT RUN", red=True, bold=True)
-        terminalreporter.write_line(
-            f"BROWSER TESTS NOT RUN: {MISSING_BROWSER} "
-            f"({len(skipped_for_missing_browser)} skipped; KOHTAAMO_REQUIRE_BROWSER=1 makes this a failure).",
-            red=True,
-            bold=True,
-        )
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not chromium_is_available():
-        pytest.fail(f"KOHTAAMO_REQUIRE_BROWSER=1 but {MISSING_BROWSER}.", pytrace=False)
+        pytest.fail(f"{MISSING_BROWSER} (KOHTAAMO_REQUIRE_BROWSER=1 requires the browser tests).", pytrace=False)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    test_connections = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        # While an event loop runs in a thread, as Playwright's now does, Django keeps that thread's
+        # connections in a separate store; give it the ones the test database was set up on.
+        for alias, connection in test_connections.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

@@ -3,28 +3,17 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
 from playwright.sync_api import expect
 
 from pages.forms import SearchForm
+from tests.e2e.helpers import assert_no_axe_violations, finnish
 
 pytestmark = pytest.mark.browser
 
 
-def finnish(message: str) -> str:
-    """The text a Finnish visitor sees for `message`, whether or not it is translated yet."""
-    with translation.override("fi"):
-        return str(translation.gettext(message))
-
-
 def results_list(page):
     return page.get_by_role("main").get_by_role("list")
-
-
-def assert_no_axe_violations(page):
-    results = Axe().run(page)
-    assert results.violations_count == 0, f"axe found violations on {page.url}:\n{results.generate_report()}"
 
 
 def test_home_page_is_finnish_and_the_switcher_leads_to_swedish(page):

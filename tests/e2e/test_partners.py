@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages import demo_data
-from tests.e2e.test_foundation import assert_no_axe_violations, finnish
+from tests.e2e.helpers import assert_no_axe_violations, finnish
 
 pytestmark = pytest.mark.browser
 
