@@ -1,4 +1,4 @@
-"""The general content page."""
+"""The base of the pages under a home page, and the general content page."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,24 +10,34 @@ from wagtail.search import index
 from ..blocks import ContentStreamBlock
 
 
-class ContentPage(Page):
-    """A general page: a lead paragraph and a body of headings, text, images, quotes and FAQs."""
+class SectionPage(Page):
+    """A page under a home page, with a lead paragraph. Never at the tree's root, beside the homes."""
 
     intro = models.TextField(_("lead paragraph"), blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and not parent.is_root()
+
+
+class ContentPage(SectionPage):
+    """A general page: a lead paragraph and a body of headings, text, images, quotes and FAQs."""
+
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    content_panels = SectionPage.content_panels + [FieldPanel("body")]
+    search_fields = SectionPage.search_fields + [index.SearchField("body")]
     subpage_types = ["pages.ContentPage"]
 
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
-
-    @classmethod
-    def can_create_at(cls, parent):
-        # Content lives under a home page, never beside it at the tree's root.
-        return super().can_create_at(parent) and not parent.is_root()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -176,7 +176,9 @@ class Partner(TranslatableMixin, index.Indexed, ClusterableModel):
         super().clean()
         errors = {}
         if self.logo_id and not self.logo_alt.strip():
-            errors["logo_alt"] = ValidationError(_("Write alternative text for the logo, usually the organisation's name."))
+            errors["logo_alt"] = ValidationError(
+                _("Write alternative text for the logo, usually the organisation's name.")
+            )
         if self.is_steering_group_chair and not self.in_steering_group:
             errors["is_steering_group_chair"] = ValidationError(_("Only a steering group member can chair it."))
         if errors:

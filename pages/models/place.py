@@ -11,10 +11,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..blocks import ContentStreamBlock
+from .content import SectionPage
 
 
 @register_setting(icon="site")
@@ -108,10 +109,9 @@ class SocialLink(Orderable):
         verbose_name_plural = _("social media links")
 
 
-class VisitPage(Page):
-    """ "Come and visit": how to find the place, when it is open, and how accessible the premises are."""
+class VisitPage(SectionPage):
+    """The "come and visit" page: how to find the place, when it is open, how accessible the premises are."""
 
-    intro = models.TextField(_("lead paragraph"), blank=True, max_length=600)
     entrance = models.TextField(_("entrance"), blank=True, help_text=_("Steps, ramps, doors, where the entrance is."))
     pram_parking = models.TextField(_("pram parking"), blank=True)
     changing_table = models.TextField(_("changing table and toilets"), blank=True)
@@ -121,8 +121,7 @@ class VisitPage(Page):
     )
     body = StreamField(ContentStreamBlock(), verbose_name=_("more information"), blank=True)
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
+    content_panels = SectionPage.content_panels + [
         MultiFieldPanel(
             [FieldPanel("entrance"), FieldPanel("pram_parking"), FieldPanel("changing_table"), FieldPanel("lift")],
             heading=_("Accessibility of the premises"),
@@ -130,8 +129,7 @@ class VisitPage(Page):
         FieldPanel("staff_languages"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
+    search_fields = SectionPage.search_fields + [
         index.SearchField("entrance"),
         index.SearchField("staff_languages"),
         index.SearchField("body"),
@@ -141,10 +139,6 @@ class VisitPage(Page):
 
     class Meta:
         verbose_name = _("visiting page")
-
-    @classmethod
-    def can_create_at(cls, parent):
-        return super().can_create_at(parent) and not parent.is_root()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -7,7 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
 from pages.blocks import CallToActionBlock, ContentStreamBlock, ImageBlock
-from pages.models import ContentPage
+from pages.models import ContentPage, HelpPage, PartnersPage, VisitPage
 from tests.demo_case import DemoSiteTestCase
 
 
@@ -16,6 +16,16 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertCanCreateAt(Page, HomePage)
         self.assertCanNotCreateAt(HomePage, HomePage)
         self.assertCanNotCreateAt(ContentPage, HomePage)
+
+    def test_help_partner_and_visit_pages_sit_under_home_once_each(self):
+        root = Page.get_first_root_node()
+        for page_type in (HelpPage, PartnersPage, VisitPage):
+            with self.subTest(page_type=page_type.__name__):
+                self.assertCanCreateAt(HomePage, page_type)
+                self.assertCanNotCreateAt(ContentPage, page_type)
+                self.assertFalse(page_type.can_create_at(root))
+                assert page_type.max_count_per_parent == 1
+                assert page_type.allowed_subpage_models() == []
 
     def test_content_pages_sit_under_home_and_under_each_other(self):
         self.assertCanCreateAt(HomePage, ContentPage)
