@@ -128,6 +128,14 @@ def support_type_choices():
     return [(support.slug, support.name) for support in support_types]
 
 
+class SupportTypesBlock(blocks.MultipleChoiceBlock):
+    """Support types chosen by short name. The stored names are strings already, so reading a page
+    skips Wagtail's per-value search of the choices, which here would be a query per value."""
+
+    def normalize_choice(self, value):
+        return value
+
+
 class HelpSituationBlock(blocks.StructBlock):
     """A situation in a family's own words ("We need food or things") and the support that fits it."""
 
@@ -139,7 +147,7 @@ class HelpSituationBlock(blocks.StructBlock):
         error_messages={"invalid": _("Use only lowercase letters a–z, digits and hyphens.")},
     )
     explanation = blocks.TextBlock(label=_("What kind of help there is"), max_length=600)
-    support = blocks.MultipleChoiceBlock(label=_("Support types"), choices=support_type_choices)
+    support = SupportTypesBlock(label=_("Support types"), choices=support_type_choices)
 
     class Meta:
         icon = "help"
