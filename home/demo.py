@@ -40,13 +40,14 @@ def default_site() -> Site:
 
 @transaction.atomic
 def load(reset: bool = False) -> dict[str, Page]:
-    """Create whatever of the demo site is missing; with `reset`, delete all pages first."""
+    """Create whatever of the demo site is missing; with `reset`, delete all pages and partners first."""
     root = Page.get_first_root_node()
-    site = default_site()
     if reset:
         for page in root.get_children():
-            page.delete()
+            page.delete()  # the site whose root it was goes too, with its settings
         root.refresh_from_db()
+        pages_demo.reset()
+    site = default_site()
     roots = dict.fromkeys(HOME["content"], root)
     # Wagtail's installer leaves a placeholder "Welcome" page as the site root; the demo replaces it.
     placeholder = root.get_children().exact_type(Page).filter(slug="home").first()

@@ -446,6 +446,11 @@ def situations(spec: dict, code: str) -> list[tuple]:
     ]
 
 
+def reset() -> None:
+    Partner.objects.all().delete()
+    SupportType.objects.all().delete()
+
+
 def load(site: Site, homes: dict[str, Page]) -> None:
     from . import demo_data
 

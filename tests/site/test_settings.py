@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k" * 20 + "0123456789abcdefghijklmnopqrstuvwxyz!@#$%"
 
@@ -72,3 +74,34 @@ def test_sqlite_default_runs_in_wal_mode_with_immediate_transactions(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["wal", "IMMEDIATE"]
+
+
+@pytest.mark.django_db
+def test_every_content_language_has_a_locale_without_the_demo():
+    from wagtail.models import Locale
+
+    assert sorted(Locale.objects.values_list("language_code", flat=True)) == ["en", "fi", "sv"]
+
+
+def test_redis_url_switches_the_cache_to_a_shared_redis():
+    code = (
+        "import django; django.setup();"
+        "from django.core.cache import cache;"
+        "from django.core.cache import caches; print(type(caches['default']).__name__); cache.set('kohtaamo-test', 'yes', 5); print(cache.get('kohtaamo-test'))"
+    )
+    clean = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={
+            **clean,
+            "REDIS_URL": os.environ.get("KOHTAAMO_TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
+            "DJANGO_SETTINGS_MODULE": "settings",
+            "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["RedisCache", "yes"]
