@@ -56,24 +56,43 @@ def test_deploy_check_is_clean_under_production_settings():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-def test_sqlite_default_runs_in_wal_mode_with_immediate_transactions(tmp_path):
-    code = (
-        "import django; django.setup();"
-        "from django.db import connection;"
-        "c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]);"
-        "print(connection.settings_dict['OPTIONS']['transaction_mode'])"
-    )
-    clean = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+def run_python(code: str, **env: str) -> list[str]:
+    """Run `code` in a fresh process with the project's settings (SQLite default unless env says)."""
+    clean = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}}
     result = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", "import django; django.setup();" + code],
         cwd=ROOT,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "settings", "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}"},
+        env={**clean, "DJANGO_SETTINGS_MODULE": "settings", "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}", **env},
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["wal", "IMMEDIATE"]
+    return result.stdout.split()
+
+
+def test_sqlite_default_runs_in_wal_mode_with_immediate_transactions():
+    output = run_python(
+        "from django.db import connection;"
+        "c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]);"
+        "print(connection.settings_dict['OPTIONS']['transaction_mode'])"
+    )
+    assert output == ["wal", "IMMEDIATE"]
+
+
+def test_cache_is_local_memory_without_redis_url():
+    assert run_python("from django.core.cache import caches; print(type(caches['default']).__name__)") == [
+        "LocMemCache"
+    ]
+
+
+def test_redis_url_switches_the_cache_to_a_shared_redis():
+    output = run_python(
+        "from django.core.cache import caches; cache = caches['default']; print(type(cache).__name__);"
+        "cache.set('kohtaamo-test', 'yes', 5); print(cache.get('kohtaamo-test'))",
+        REDIS_URL=os.environ.get("KOHTAAMO_TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
+    )
+    assert output == ["RedisCache", "yes"]
 
 
 @pytest.mark.django_db
@@ -81,27 +100,3 @@ def test_every_content_language_has_a_locale_without_the_demo():
     from wagtail.models import Locale
 
     assert sorted(Locale.objects.values_list("language_code", flat=True)) == ["en", "fi", "sv"]
-
-
-def test_redis_url_switches_the_cache_to_a_shared_redis():
-    code = (
-        "import django; django.setup();"
-        "from django.core.cache import cache;"
-        "from django.core.cache import caches; print(type(caches['default']).__name__); cache.set('kohtaamo-test', 'yes', 5); print(cache.get('kohtaamo-test'))"
-    )
-    clean = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={
-            **clean,
-            "REDIS_URL": os.environ.get("KOHTAAMO_TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
-            "DJANGO_SETTINGS_MODULE": "settings",
-            "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}",
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["RedisCache", "yes"]
