@@ -33,7 +33,11 @@ def menu_pages(request) -> list[Page]:
 
 
 def language_links(request, page: Page | None = None) -> list[LanguageLink]:
-    """A link per language: to the same page when it is translated, else to that language's home."""
+    """A link per language: to the same page when it is translated, else to that language's home.
+
+    The same page keeps what follows its address (a partner under the partners page, a filter in the
+    query string): those parts are language-neutral.
+    """
     current = get_language()
     translations: dict[str, Page] = {}
     homes: dict[str, Page] = {}
@@ -45,10 +49,11 @@ def language_links(request, page: Page | None = None) -> list[LanguageLink]:
         for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
             homes[home.locale.language_code] = home
     links = []
+    tail = _tail(request, page) if translations else ""
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         if target is not None:
-            url = target.get_url(request)
+            url = target.get_url(request) + tail
         elif page is None and _is_app_view(request.get_full_path()):
             url = translate_url(request.get_full_path(), code)
         elif code in homes:
@@ -57,6 +62,14 @@ def language_links(request, page: Page | None = None) -> list[LanguageLink]:
             url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
         links.append(LanguageLink(code=code, name=name, url=url, is_current=code == current))
     return links
+
+
+def _tail(request, page: Page) -> str:
+    """What the request adds to the page's own address: a sub-route and the query string."""
+    own = page.get_url(request) or ""
+    rest = request.path[len(own) :] if own and request.path.startswith(own) else ""
+    query = request.GET.urlencode()
+    return rest + (f"?{query}" if query else "")
 
 
 def _is_app_view(path: str) -> bool:

@@ -94,6 +94,12 @@ class DemoUrlTests(DemoSiteTestCase):
         sv_body = self.client.get("/sv/toimijat/").content.decode()
         assert 'href="/toimijat/" lang="fi"' in sv_body
 
+    def test_language_switcher_keeps_the_partner_and_the_filter(self):
+        body = self.client.get("/toimijat/perheneuvola/").content.decode()
+        assert 'href="/sv/toimijat/perheneuvola/" lang="sv"' in body
+        body = self.client.get("/en/apua/", {"tilanne": "ruoka-ja-tavarat"}).content.decode()
+        assert 'href="/apua/?tilanne=ruoka-ja-tavarat" lang="fi"' in body
+
     def test_language_switcher_falls_back_to_the_home_page_when_there_is_no_translation(self):
         Page.objects.get(locale__language_code="sv", slug="johtaminen").specific.unpublish()
         body = self.client.get("/malli/johtaminen/").content.decode()
