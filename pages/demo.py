@@ -6,6 +6,7 @@ Written in plain words from the Koivukylä model's own description. `load_demo` 
 
 import datetime
 
+from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from .demo_blocks import faq, h2, p, ul
@@ -329,8 +330,6 @@ OPENING_HOURS = [(day, datetime.time(9), datetime.time(15)) for day in range(4)]
 
 
 def ensure_locales() -> dict[str, Locale]:
-    from django.conf import settings
-
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
 
 

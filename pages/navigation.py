@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
-from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
 
 from .models import SiteSettings
 
@@ -18,18 +18,11 @@ class LanguageLink:
     is_current: bool
 
 
-def localized_root(request) -> Page | None:
+def menu_pages(request) -> list[Page]:
     site = Site.find_for_request(request)
     if site is None:
-        return None
-    return site.root_page.localized
-
-
-def menu_pages(request) -> list[Page]:
-    root = localized_root(request)
-    if root is None:
         return []
-    return list(root.get_children().live().public().in_menu())
+    return list(site.root_page.localized.get_children().live().public().in_menu())
 
 
 def language_links(request, page: Page | None = None) -> list[LanguageLink]:
@@ -90,14 +83,6 @@ def footer_context(request) -> dict:
         "place": place,
         "opening_rows": place.weekly_hours(),
         "social_links": list(place.social_links.all()),
-        "accessibility_page": _localized(place.accessibility_page),
-        "privacy_page": _localized(place.privacy_page),
-        "locale": Locale.get_active(),
-        "language_name": get_language_info(get_language())["name_local"],
+        "accessibility_page": place.accessibility_page.localized if place.accessibility_page else None,
+        "privacy_page": place.privacy_page.localized if place.privacy_page else None,
     }
-
-
-def _localized(page: Page | None) -> Page | None:
-    if page is None:
-        return None
-    return page.localized

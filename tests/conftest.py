@@ -1,18 +1,3 @@
-import io
-
-import pytest
-from django.core.management import call_command
-
-
-@pytest.fixture
-def demo_site(db):
-    """The demo site as `load_demo` builds it; returns the home pages by language."""
-    from home.models import HomePage
-
-    call_command("load_demo", stdout=io.StringIO())
-    return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
-
-
 def pytest_terminal_summary(terminalreporter):
     """Say loudly when the browser tests were skipped for want of Chromium (see tests/e2e/conftest.py).
 
