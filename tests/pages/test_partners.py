@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -127,3 +128,28 @@ def test_help_finder_with_an_unknown_situation_says_so(client, site):
     assert response.status_code == 200
     assert response.context["help_notice"]
     assert response.context["chosen_situation"] is None
+
+
+def test_a_higher_app_can_add_a_section_to_a_partners_page_without_pages_importing_it(client, site, tmp_path):
+    from django.test import override_settings
+
+    from pages import partner_sections
+
+    (tmp_path / "drop_in.html").write_text("<h2>Neuvonta-ajat</h2><p>{{ section.when }} {{ section.name }}</p>")
+
+    def drop_in_hours(partner):
+        return (
+            ("drop_in.html", {"when": "tiistaisin 10–12", "name": partner.name}) if partner.sector == "city" else None
+        )
+
+    partner_sections.register(drop_in_hours)
+    try:
+        with override_settings(
+            TEMPLATES=[{**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}]
+        ):
+            city = client.get("/toimijat/toimija-000/").content.decode()
+            ngo = client.get("/toimijat/toimija-002/").content.decode()
+    finally:
+        partner_sections._sections.remove(drop_in_hours)
+    assert "<p>tiistaisin 10–12 Toimija 000</p>" in city
+    assert "Neuvonta-ajat" not in ngo

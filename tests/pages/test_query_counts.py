@@ -36,3 +36,15 @@ def test_partner_pages_run_the_same_number_of_queries_for_5_and_200_partners(cli
     make_partners(200, site["support"], sector="mixed")
     with_two_hundred = count_queries(client, url)
     assert with_five == with_two_hundred, f"{url}: {with_five} queries with 5 partners, {with_two_hundred} with 200"
+
+
+@pytest.mark.django_db
+def test_reading_help_situations_runs_no_query_per_chosen_support_type():
+    from pages.models import HelpPage
+
+    site = make_site()
+    page = HelpPage.objects.get(pk=site["help_page"].pk)
+    with CaptureQueriesContext(connection) as queries:
+        chosen = [block.value["support"] for block in page.situations]
+    assert chosen == [["aineellinen"]]
+    assert len(queries) == 0, [query["sql"] for query in queries]
