@@ -1,5 +1,14 @@
+"""Forms that read what visitors send: the site search and the filters of the partner directory.
+
+Filter forms never fail: a value they cannot use is left out and explained in `notices`, and the rest
+still applies, so a shared or mistyped address never ends in an error page. Pages take only what the
+form cleaned.
+"""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+MAX_FILTER_VALUES = 20
 
 
 class SearchForm(forms.Form):
@@ -14,10 +23,49 @@ class SearchForm(forms.Form):
     )
 
 
-class PartnerFilterForm(forms.Form):
-    """The partners page filter: a plain GET form, so a filtered list has a shareable address."""
+class FilterForm(forms.Form):
+    """Always bound and never invalid: a field that does not validate cleans to its empty value and
+    its error becomes one of the `notices`. Read `values`, not `cleaned_data`."""
 
-    tuki = forms.MultipleChoiceField(label=_("Kind of support"), required=False, widget=forms.CheckboxSelectMultiple)
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data if data is not None else {}, **kwargs)
+        self._notices: list[str] = []
+
+    def full_clean(self):
+        self._notices = []
+        super().full_clean()
+        for name, errors in self.errors.items():
+            self._notices.extend(errors)
+            self.cleaned_data[name] = self.fields[name].to_python(None)
+
+    @property
+    def values(self) -> dict:
+        self.errors  # noqa: B018 - cleans the form once
+        return self.cleaned_data
+
+    @property
+    def notices(self) -> list[str]:
+        self.errors  # noqa: B018 - cleans the form once
+        return self._notices
+
+    def add_notice(self, message: str) -> None:
+        self._notices.append(message)
+
+
+class AnyValuesField(forms.MultipleChoiceField):
+    """Passes unknown values on to the form, which leaves them out with a notice instead of failing."""
+
+    def validate(self, value):
+        pass
+
+
+class PartnerFilterForm(FilterForm):
+    """The partners page filter: a plain GET form, so a filtered list has a shareable address.
+
+    Cleans to `tuki`, the chosen support types (objects, once each), and `q`, a word to look for.
+    """
+
+    tuki = AnyValuesField(label=_("Kind of support"), required=False, widget=forms.CheckboxSelectMultiple)
     q = forms.CharField(
         label=_("Name or word"),
         required=False,
@@ -28,6 +76,30 @@ class PartnerFilterForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, support_types=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["tuki"].choices = [(support.slug, support.name) for support in support_types]
+    def __init__(self, data=None, *, support_types=(), **kwargs):
+        self.support_types = {support.slug: support for support in support_types}
+        super().__init__(data, **kwargs)
+        self.fields["tuki"].choices = [(slug, support.name) for slug, support in self.support_types.items()]
+
+    def clean_tuki(self):
+        given = self.cleaned_data["tuki"][:MAX_FILTER_VALUES]
+        if any(slug and slug not in self.support_types for slug in given):
+            self.add_notice(_("Some of the chosen kinds of support do not exist; they were left out of the filter."))
+        return [self.support_types[slug] for slug in dict.fromkeys(given) if slug in self.support_types]
+
+
+class SituationForm(FilterForm):
+    """The help page's choice of an everyday situation; cleans `tilanne` to the situation or None."""
+
+    tilanne = forms.ChoiceField(
+        required=False,
+        error_messages={"invalid_choice": _("We could not find that situation. Please choose one from the list.")},
+    )
+
+    def __init__(self, data=None, *, situations=(), **kwargs):
+        self.situations = {situation["slug"]: situation for situation in situations}
+        super().__init__(data, **kwargs)
+        self.fields["tilanne"].choices = [("", "")] + [(slug, item["label"]) for slug, item in self.situations.items()]
+
+    def clean_tilanne(self):
+        return self.situations.get(self.cleaned_data["tilanne"])

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import Resolver404, resolve, translate_url
-from django.utils.translation import get_language
+from django.urls import Resolver404, resolve, reverse, translate_url
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from .models import SiteSettings
@@ -31,16 +31,11 @@ def language_links(request, page: Page | None = None) -> list[LanguageLink]:
     The same page keeps what follows its address (a partner under the partners page, a filter in the
     query string): those parts are language-neutral.
     """
-    current = get_language()
+    current = translation.get_language()
     translations: dict[str, Page] = {}
-    homes: dict[str, Page] = {}
-    site = Site.find_for_request(request)
     if page is not None and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
-    if site is not None:
-        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
-            homes[home.locale.language_code] = home
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
     links = []
     tail = _tail(request, page) if translations else ""
     for code, name in settings.LANGUAGES:
@@ -49,12 +44,31 @@ def language_links(request, page: Page | None = None) -> list[LanguageLink]:
             url = target.get_url(request) + tail
         elif page is None and _is_app_view(request.get_full_path()):
             url = translate_url(request.get_full_path(), code)
-        elif code in homes:
-            url = homes[code].get_url(request)
         else:
-            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+            url = home_url(code)
         links.append(LanguageLink(code=code, name=name, url=url, is_current=code == current))
     return links
+
+
+def home_url(language_code: str | None = None) -> str:
+    """The address of the home page in a language, the reader's by default: "/" in Finnish, "/sv/" in Swedish."""
+    with translation.override(language_code or translation.get_language()):
+        return reverse("wagtail_serve", args=[""])
+
+
+def breadcrumbs(request, page: Page, current: str = "") -> list[tuple[str, str]]:
+    """(title, url) from the first level below the home page down to `page`, then `current` without a url.
+
+    Empty on a first-level page, which the menu already shows. A sub-route of the page (a partner under
+    the partners page) names itself in `current`, and the page itself becomes a link.
+    """
+    trail = list(page.get_ancestors().filter(depth__gte=3)) if page.depth > 3 else []
+    crumbs = [(ancestor.title, ancestor.get_url(request)) for ancestor in trail]
+    if current:
+        crumbs += [(page.title, page.get_url(request)), (current, "")]
+    elif crumbs:
+        crumbs.append((page.title, ""))
+    return crumbs
 
 
 def _tail(request, page: Page) -> str:

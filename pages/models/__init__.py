@@ -1,5 +1,5 @@
 from .content import ContentPage
-from .finder import HelpPage, PartnersPage
+from .directory import HelpPage, PartnersPage
 from .partners import Partner, SupportType
 from .place import OpeningHours, SiteSettings, SocialLink, VisitPage
 

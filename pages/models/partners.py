@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+
+from ..localized import LocalizedQuerySet
 
 
 class Sector(models.TextChoices):
@@ -35,17 +37,6 @@ class SupportIcon(models.TextChoices):
     LIGHT = "light", _("Light")
     HANDS = "hands", _("Helping hands")
     BASKET = "basket", _("Basket")
-
-
-class LocalizedQuerySet(models.QuerySet):
-    def localized(self, locale: Locale | None = None):
-        """Rows in the reader's language, plus default-language rows that have no translation yet."""
-        locale = locale or Locale.get_active()
-        default = Locale.get_default()
-        if locale.pk == default.pk:
-            return self.filter(locale=locale)
-        translated = self.model.objects.filter(locale=locale).values("translation_key")
-        return self.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
 
 
 class SupportType(TranslatableMixin, index.Indexed, models.Model):
@@ -88,12 +79,18 @@ class PartnerQuerySet(LocalizedQuerySet):
     def in_steering_group(self):
         return self.filter(in_steering_group=True)
 
-    def giving(self, support_translation_keys):
-        """Partners that give any of the support types with these translation keys (any language)."""
-        return self.filter(support_types__translation_key__in=list(support_translation_keys)).distinct()
+    def giving(self, support_types):
+        """Partners that give any of these support types, whichever language the types are in."""
+        keys = [support.translation_key for support in support_types]
+        return self.filter(support_types__translation_key__in=keys).distinct()
 
     def matching(self, text: str):
         return self.filter(Q(name__icontains=text) | Q(description__icontains=text) | Q(responsibility__icontains=text))
+
+    def filtered(self, support_types, text: str):
+        """The directory's filter: partners giving any of the support types and matching the text; empty keeps all."""
+        partners = self.giving(support_types) if support_types else self
+        return partners.matching(text) if text else partners
 
     def for_listing(self):
         """Everything a listing shows, in a fixed number of queries however many partners there are."""

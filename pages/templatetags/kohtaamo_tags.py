@@ -1,8 +1,14 @@
+import datetime
+
 from django import template
+from django.utils.dateformat import time_format
 
 from pages import navigation
 
 register = template.Library()
+
+# Finnish usage ("9.00–15.00"); one place to change when times follow the reader's locale.
+TIME_FORMAT = "G.i"
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -22,6 +28,23 @@ def main_menu(context):
 def language_links(context):
     """Use as `{% language_links as languages %}`, once per page: the header and <head> share it."""
     return navigation.language_links(context["request"], context.get("page"))
+
+
+@register.simple_tag
+def home_url() -> str:
+    return navigation.home_url()
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, current: str = ""):
+    """The trail to the page; `current` names what a sub-route of the page shows (a partner)."""
+    return {"crumbs": navigation.breadcrumbs(context["request"], context["page"], current)}
+
+
+@register.filter
+def time_range(start: datetime.time, end: datetime.time) -> str:
+    """`{{ row.opens|time_range:row.closes }}` gives "9.00–15.00"."""
+    return f"{time_format(start, TIME_FORMAT)}–{time_format(end, TIME_FORMAT)}"
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)

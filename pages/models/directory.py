@@ -1,0 +1,85 @@
+"""The directory: the pages where families find which partner helps with what.
+
+`/toimijat/` lists partners by sector with a filter and gives each partner a page of its own;
+`/apua/` ("Where do I get help?") leads from everyday situations to support types and partners.
+Each runs a fixed number of queries whatever the number of partners (tests/pages/test_query_counts.py).
+"""
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+
+from ..blocks import HelpSituationBlock
+from ..forms import PartnerFilterForm, SituationForm
+from ..hooks import partner_page_sections
+from ..listing import attach_support, group_by_sector, support_sections
+from .content import SectionPage
+from .partners import Partner, Sector, SupportType
+
+
+class PartnersPage(RoutablePageMixin, SectionPage):
+    """/toimijat/: partners grouped by sector, filterable by support type; each partner has its own page."""
+
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partners page")
+
+    @path("")
+    def index_route(self, request):
+        support_types = list(SupportType.objects.localized())
+        form = PartnerFilterForm(request.GET, support_types=support_types)
+        chosen, text = form.values["tuki"], form.values["q"]
+        partners = Partner.objects.localized().for_listing().filtered(chosen, text)
+        partner_list = attach_support(list(partners), support_types)
+        context = {
+            "filter_form": form,
+            "support_types": support_types,
+            "chosen_support": chosen,
+            "search_text": text,
+            "notices": form.notices,
+            "groups": group_by_sector(partner_list, Sector.choices),
+            "partner_count": len(partner_list),
+            "is_filtered": bool(chosen or text),
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("<str:slug>/")
+    def partner_route(self, request, slug):
+        partner = Partner.objects.localized().for_listing().filter(slug=slug).first()
+        if partner is None:
+            raise Http404
+        attach_support([partner], list(SupportType.objects.localized()))
+        context = {"partner": partner, "partner_sections": partner_page_sections(partner)}
+        return self.render(request, context_overrides=context, template="pages/partner_detail.html")
+
+
+class HelpPage(SectionPage):
+    """The "where do I get help?" page: everyday situations leading to the support and the partners that give it."""
+
+    situations = StreamField([("situation", HelpSituationBlock())], verbose_name=_("situations"), min_num=1)
+
+    content_panels = SectionPage.content_panels + [FieldPanel("situations")]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("help finder page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        situations = [block.value for block in self.situations]
+        form = SituationForm(request.GET, situations=situations)
+        chosen = form.values["tilanne"] or None
+        context.update(situations=situations, chosen_situation=chosen, notices=form.notices)
+        context["partners_page"] = PartnersPage.objects.live().filter(locale=self.locale).first()
+        if chosen is not None:
+            support_types = list(SupportType.objects.localized())
+            by_slug = {support.slug: support for support in support_types}
+            wanted = [by_slug[slug] for slug in chosen["support"] if slug in by_slug]
+            partners = attach_support(list(Partner.objects.localized().for_listing().giving(wanted)), support_types)
+            context["support_sections"] = support_sections(wanted, partners)
+        return context
