@@ -1,9 +1,16 @@
-"""Demo home pages in fi, sv and en; `load_demo` builds the rest of the demo site under them."""
+"""Demo home pages in fi, sv and en; `load_demo` builds the rest of the demo site under them.
+
+Each app's demo returns what it made, and the next one builds on it (the programme's activities name
+the partners of `pages`).
+"""
+
+from dataclasses import dataclass
 
 from django.db import transaction
 from wagtail.models import Page, Site
 
 from pages import demo as pages_demo
+from pages.demo.build import ensure_page
 
 from .models import HomePage
 
@@ -38,8 +45,15 @@ def default_site() -> Site:
     return site
 
 
+@dataclass
+class DemoSite:
+    homes: dict[str, HomePage]
+    """By language."""
+    pages: pages_demo.PagesDemo
+
+
 @transaction.atomic
-def load(reset: bool = False) -> dict[str, Page]:
+def load(reset: bool = False) -> DemoSite:
     """Create whatever of the demo site is missing; with `reset`, delete all pages and partners first."""
     root = Page.get_first_root_node()
     if reset:
@@ -51,12 +65,11 @@ def load(reset: bool = False) -> dict[str, Page]:
     roots = dict.fromkeys(HOME["content"], root)
     # Wagtail's installer leaves a placeholder "Welcome" page as the site root; the demo replaces it.
     placeholder = root.get_children().exact_type(Page).filter(slug="home").first()
-    homes = pages_demo.ensure_page(roots, HOME, page_class=HomePage)
+    homes = ensure_page(roots, HOME, page_class=HomePage)
     if site.root_page_id != homes["fi"].pk:
         site.root_page = homes["fi"]
         site.site_name = "Kohtaamo"
         site.save()
     if placeholder is not None:
         placeholder.delete()
-    pages_demo.load(site, homes)
-    return homes
+    return DemoSite(homes=homes, pages=pages_demo.load(site, homes))

@@ -6,24 +6,30 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, Site
 
+from home.demo import HOME
+from pages.demo import help, legal, model_section, partners, place, support_types
 from pages.models import Partner, SiteSettings, SupportType
 from tests.demo_case import DemoSiteTestCase
 
-DEMO_PATHS = [
-    "",
-    "malli/",
-    "malli/periaatteet/",
-    "malli/yhteiskehittaminen/",
-    "malli/johtaminen/",
-    "apua/",
-    "toimijat/",
-    "tule-kaymaan/",
-    "saavutettavuus/",
-    "tietosuoja/",
-]
 # Pages served by a page's own routes or query parameters, not pages of their own.
 DEMO_VIEWS = ["toimijat/perheneuvola/", "toimijat/?tuki=aineellinen", "apua/?tilanne=ruoka-ja-tavarat"]
 PREFIXES = {"fi": "/", "sv": "/sv/", "en": "/en/"}
+
+
+def translations(spec: dict) -> int:
+    """How many pages a spec and its children make: one per language of each."""
+    return len(spec["content"]) + sum(translations(child) for child in spec.get("children", []))
+
+
+PAGE_SPECS = [
+    HOME,
+    help.HELP_PAGE,
+    partners.PARTNERS_PAGE,
+    place.VISIT_PAGE,
+    model_section.MODEL_SECTION,
+    legal.ACCESSIBILITY_PAGE,
+    legal.PRIVACY_PAGE,
+]
 
 
 def run(*args) -> str:
@@ -47,11 +53,13 @@ def test_load_demo_twice_changes_nothing():
     settings_rows = SiteSettings.objects.get().opening_hours.count()
     run()
     assert snapshot() == first
-    assert SiteSettings.objects.get().opening_hours.count() == settings_rows == 5
-    pages, partners, support_types = first
-    assert len(pages) == 1 + 3 * len(DEMO_PATHS)
-    assert len(support_types) == 3 * 6
-    assert len({(language, slug) for language, slug, _support in partners}) >= 3 * 8
+    assert settings_rows == len(place.OPENING_HOURS)
+    assert SiteSettings.objects.get().opening_hours.count() == settings_rows
+    page_rows, partner_rows, support_rows = first
+    assert len(page_rows) == 1 + sum(translations(spec) for spec in PAGE_SPECS)  # 1: Wagtail's root
+    assert len(support_rows) == sum(len(spec["content"]) for spec in support_types.SUPPORT_TYPES)
+    made = {(language, slug) for language, slug, _support in partner_rows}
+    assert len(made) == sum(len(spec["content"]) for spec in partners.PARTNERS)
 
 
 @pytest.mark.django_db
@@ -75,13 +83,22 @@ def test_reset_rebuilds_the_demo_site_and_the_site_points_at_it():
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific.__class__.__name__ == "HomePage"
     assert site.root_page.locale.language_code == "fi"
-    assert SiteSettings.objects.get(site=site).opening_hours.count() == 5
+    assert SiteSettings.objects.get(site=site).opening_hours.count() == len(place.OPENING_HOURS)
 
 
 class DemoUrlTests(DemoSiteTestCase):
-    def test_every_demo_url_answers_in_its_language(self):
+    def test_every_demo_page_answers_in_its_language(self):
+        pages = Page.objects.filter(depth__gt=1).select_related("locale")
+        assert pages.count() == sum(translations(spec) for spec in PAGE_SPECS)
+        for page in pages:
+            with self.subTest(url=page.url):
+                response = self.client.get(page.url)
+                assert response.status_code == 200
+                assert f'<html lang="{page.locale.language_code}">' in response.content.decode()
+
+    def test_every_route_and_filter_of_the_demo_answers_in_its_language(self):
         for language, prefix in PREFIXES.items():
-            for path in DEMO_PATHS + DEMO_VIEWS:
+            for path in DEMO_VIEWS:
                 with self.subTest(url=prefix + path):
                     response = self.client.get(prefix + path)
                     assert response.status_code == 200

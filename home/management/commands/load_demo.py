@@ -10,5 +10,5 @@ class Command(BaseCommand):
         parser.add_argument("--reset", action="store_true", help="Delete every page first and build anew.")
 
     def handle(self, *args, reset=False, **options):
-        homes = demo.load(reset=reset)
-        self.stdout.write(self.style.SUCCESS(f"Demo site ready: {', '.join(sorted(homes))}."))
+        made = demo.load(reset=reset)
+        self.stdout.write(self.style.SUCCESS(f"Demo site ready: {', '.join(sorted(made.homes))}."))

@@ -1,0 +1,63 @@
+"""Demo partners and the partners page."""
+
+from ..models import Partner, PartnersPage, SupportType
+from .build import ensure_page, ensure_translatable
+from .partners_community import COMMUNITY_PARTNERS
+from .partners_public import PUBLIC_PARTNERS
+
+PARTNERS = PUBLIC_PARTNERS + COMMUNITY_PARTNERS
+
+PARTNERS_PAGE = {
+    "slug": "toimijat",
+    "content": {
+        "fi": {
+            "title": "Toimijat",
+            "intro": (
+                "Kohtaamispaikassa hyvinvointialue, kaupunki, järjestöt, seurakunta ja vapaaehtoiset tekevät "
+                "työtä saman katon alla. Täältä näet, kuka on paikalla ja millaista tukea kukin antaa. Kysy "
+                "rohkeasti keneltä tahansa: autamme sinut oikean avun luo."
+            ),
+        },
+        "sv": {
+            "title": "Aktörer",
+            "intro": (
+                "På mötesplatsen arbetar välfärdsområdet, staden, organisationer, församlingen och frivilliga "
+                "under samma tak. Här ser du vem som finns på plats och vilket stöd var och en ger. Fråga vem "
+                "som helst av oss: vi hjälper dig till rätt hjälp."
+            ),
+        },
+        "en": {
+            "title": "Organisations",
+            "intro": (
+                "At the meeting place the wellbeing services county, the city, non-profit organisations, the "
+                "parish and volunteers work under one roof. Here you can see who is there and what kind of "
+                "support each one gives. Feel free to ask any of us: we will help you find the right help."
+            ),
+        },
+    },
+}
+
+
+def load(support: dict[str, dict[str, SupportType]]) -> dict[str, dict[str, Partner]]:
+    """The partners by short name, each by language; their support types come from `support`."""
+    partners = {}
+    for spec in PARTNERS:
+        common = {
+            "sector": spec["sector"],
+            "phone": spec["phone"],
+            "email": spec["email"],
+            "website": spec["website"],
+            "in_steering_group": spec["in_steering_group"],
+            "is_steering_group_chair": spec["is_chair"],
+            "sort_order": spec["sort_order"],
+        }
+        partners[spec["slug"]] = ensure_translatable(Partner, spec, common)
+        for code, partner in partners[spec["slug"]].items():
+            if not partner.support_types.exists():
+                partner.support_types.set([support[slug][code] for slug in spec["support"]])
+                partner.save()
+    return partners
+
+
+def load_page(homes) -> dict:
+    return ensure_page(homes, PARTNERS_PAGE, page_class=PartnersPage)
