@@ -199,9 +199,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
-        # Page and task bookkeeping is in the admin's audit log; keep the console for problems.
+        # Page bookkeeping is in the admin's audit log; keep the console for problems.
         "wagtail": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
     },
 }
 

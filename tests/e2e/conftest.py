@@ -25,8 +25,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# tests/conftest.py looks for this reason to print the notice in the terminal summary.
-MISSING_BROWSER = f"BROWSER TESTS NOT RUN: Chromium not found at {CHROMIUM_PATH}; set CHROMIUM_PATH"
+# tests/conftest.py prints this reason in the terminal summary.
+MISSING_BROWSER = (
+    f"BROWSER TESTS NOT RUN: Chromium not found at {CHROMIUM_PATH}; set CHROMIUM_PATH. "
+    "KOHTAAMO_REQUIRE_BROWSER=1 makes this a failure."
+)
 
 
 def chromium_is_available() -> bool:
@@ -45,7 +48,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def browser():
     if not chromium_is_available():
-        pytest.fail(f"{MISSING_BROWSER} (KOHTAAMO_REQUIRE_BROWSER=1 requires the browser tests).", pytrace=False)
+        pytest.fail(MISSING_BROWSER, pytrace=False)
     from django.db import connections
     from playwright.sync_api import sync_playwright
 

@@ -5,9 +5,11 @@ from django.utils import translation
 
 
 def finnish(message: str) -> str:
-    """The text a Finnish visitor sees for `message`, whether or not it is translated yet."""
+    """The Finnish text a visitor sees for the interface string `message`; fails when it has none."""
     with translation.override("fi"):
-        return str(translation.gettext(message))
+        text = str(translation.gettext(message))
+    assert text != message, f"No Finnish translation for {message!r}"
+    return text
 
 
 def assert_no_axe_violations(page):

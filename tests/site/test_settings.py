@@ -86,11 +86,11 @@ def test_cache_is_local_memory_without_redis_url():
     ]
 
 
-def test_redis_url_switches_the_cache_to_a_shared_redis():
+def test_redis_url_switches_the_cache_to_a_shared_redis(redis_url):
     output = run_python(
         "from django.core.cache import caches; cache = caches['default']; print(type(cache).__name__);"
         "cache.set('kohtaamo-test', 'yes', 5); print(cache.get('kohtaamo-test'))",
-        REDIS_URL=os.environ.get("KOHTAAMO_TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
+        REDIS_URL=redis_url,
     )
     assert output == ["RedisCache", "yes"]
 
