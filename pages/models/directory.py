@@ -36,7 +36,6 @@ class PartnersPage(RoutablePageMixin, SectionPage):
         partners = Partner.objects.localized().for_listing().filtered(chosen, text)
         partner_list = attach_support(list(partners), support_types)
         context = {
-            "filter_form": form,
             "support_types": support_types,
             "chosen_support": chosen,
             "search_text": text,
