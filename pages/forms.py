@@ -6,13 +6,29 @@ form cleaned.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from .search_text import search_words, without_control_characters
 
 MAX_FILTER_VALUES = 20
 
 
+class SearchTextField(forms.CharField):
+    """Text typed into the search box, without control characters wherever it shows: in the box, the
+    title and the search (Django would refuse a NUL character instead)."""
+
+    def to_python(self, value):
+        return super().to_python(without_control_characters(value) if isinstance(value, str) else value)
+
+    def bound_data(self, data, initial):
+        return without_control_characters(data) if isinstance(data, str) else data
+
+
 class SearchForm(forms.Form):
-    q = forms.CharField(
+    """The site search; cleans `q` to text with at least one word (letters or digits) to look for."""
+
+    q = SearchTextField(
         label=_("Search the site"),
         max_length=200,
         strip=True,
@@ -21,6 +37,12 @@ class SearchForm(forms.Form):
             "max_length": _("Use at most %(limit_value)d characters (you wrote %(show_value)d)."),
         },
     )
+
+    def clean_q(self):
+        text = self.cleaned_data["q"]
+        if not search_words(text):
+            raise ValidationError(self.fields["q"].error_messages["required"], code="no_words")
+        return text
 
 
 class FilterForm(forms.Form):
