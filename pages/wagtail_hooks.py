@@ -1,5 +1,21 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .dashboard import StaffTasksPanel, pages_tasks
+from .hooks import STAFF_TASKS
 from .viewsets import PartnerGroup
 
 register_snippet(PartnerGroup)
+hooks.register(STAFF_TASKS, pages_tasks)
+
+
+@hooks.register("construct_homepage_panels")
+def add_staff_tasks_panel(request, panels):
+    panels.append(StaffTasksPanel())
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

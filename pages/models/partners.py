@@ -7,11 +7,16 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from ..localized import LocalizedQuerySet
+from ..localized import LocalizedQuerySet, SynchronizedFieldsMixin
+from ..phone import PhoneNumberField
+from ..phone import display as display_phone
+
+SAME_IN_EVERY_LANGUAGE = _("The same in every language: saving here changes every translation.")
 
 
 class Sector(models.TextChoices):
@@ -39,15 +44,17 @@ class SupportIcon(models.TextChoices):
     BASKET = "basket", _("Basket")
 
 
-class SupportType(TranslatableMixin, index.Indexed, models.Model):
+class SupportType(SynchronizedFieldsMixin, TranslatableMixin, index.Indexed, models.Model):
     """A kind of support (peer, emotional, informational, spiritual, functional, material)."""
+
+    synchronized_fields = ("slug", "category", "icon", "sort_order")
 
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(
         _("short name in addresses"),
         max_length=40,
         allow_unicode=True,
-        help_text=_("Used in filter addresses, e.g. ?tuki=aineellinen. Keep it the same in every language."),
+        help_text=_("Used in filter addresses, e.g. ?tuki=aineellinen."),
     )
     category = models.CharField(_("category"), max_length=20, choices=SupportCategory.choices)
     explanation = models.TextField(_("plain-language explanation"), max_length=500)
@@ -58,11 +65,12 @@ class SupportType(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.SearchField("explanation"), index.FilterField("locale_id")]
     panels = [
         FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("category"),
         FieldPanel("explanation"),
-        FieldPanel("icon"),
-        FieldPanel("sort_order"),
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("category"), FieldPanel("icon"), FieldPanel("sort_order")],
+            heading=_("Facts"),
+            help_text=SAME_IN_EVERY_LANGUAGE,
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -102,8 +110,29 @@ class PartnerQuerySet(LocalizedQuerySet):
         )
 
 
-class Partner(TranslatableMixin, index.Indexed, ClusterableModel):
+class PartnerForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.locale_id:  # offer the support types of the partner's own language
+            support = self.fields["support_types"]
+            support.queryset = support.queryset.filter(locale_id=self.instance.locale_id)
+
+
+class Partner(SynchronizedFieldsMixin, TranslatableMixin, index.Indexed, ClusterableModel):
     """An organisation working in the place: its sector, the support it gives, and how to reach it."""
+
+    synchronized_fields = (
+        "slug",
+        "sector",
+        "support_types",
+        "phone",
+        "email",
+        "website",
+        "logo",
+        "in_steering_group",
+        "is_steering_group_chair",
+        "sort_order",
+    )
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("short name in addresses"), max_length=80, allow_unicode=True)
@@ -116,7 +145,7 @@ class Partner(TranslatableMixin, index.Indexed, ClusterableModel):
         help_text=_("What this partner is responsible for in the place, as agreed."),
     )
     support_types = ParentalManyToManyField(SupportType, verbose_name=_("support given"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = PhoneNumberField(_("phone"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
@@ -145,19 +174,33 @@ class Partner(TranslatableMixin, index.Indexed, ClusterableModel):
         index.FilterField("sector"),
         index.FilterField("locale_id"),
     ]
+    base_form_class = PartnerForm
     panels = [
         FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("sector"),
         FieldPanel("description"),
         FieldPanel("responsibility"),
-        FieldPanel("support_types", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")], heading=_("Contact")),
-        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")),
+        FieldPanel("logo_alt"),
         MultiFieldPanel(
-            [FieldPanel("in_steering_group"), FieldPanel("is_steering_group_chair")], heading=_("Steering group")
+            [
+                FieldPanel("slug"),
+                FieldPanel("sector"),
+                FieldPanel("support_types", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("logo"),
+                FieldPanel("sort_order"),
+            ],
+            heading=_("Facts"),
+            help_text=SAME_IN_EVERY_LANGUAGE,
         ),
-        FieldPanel("sort_order"),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading=_("Contact"),
+            help_text=SAME_IN_EVERY_LANGUAGE,
+        ),
+        MultiFieldPanel(
+            [FieldPanel("in_steering_group"), FieldPanel("is_steering_group_chair")],
+            heading=_("Steering group"),
+            help_text=SAME_IN_EVERY_LANGUAGE,
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -184,6 +227,23 @@ class Partner(TranslatableMixin, index.Indexed, ClusterableModel):
     @property
     def support_names(self) -> str:
         return ", ".join(support.name for support in self.support_types.all())
+
+    @property
+    def steering_group_role(self) -> str:
+        if self.is_steering_group_chair:
+            return str(_("Chair"))
+        return str(_("Member")) if self.in_steering_group else ""
+
+    steering_group_role.fget.short_description = _("steering group")
+
+    @property
+    def phone_display(self) -> str:
+        return display_phone(self.phone)
+
+    @property
+    def logo_text(self) -> str:
+        """The logo's alternative text; the name where a translation has none yet (the logo is shared)."""
+        return self.logo_alt.strip() or self.name
 
     @property
     def anchor(self) -> str:

@@ -15,6 +15,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..blocks import ContentStreamBlock
+from ..phone import PhoneNumberField
 from .content import SectionPage
 
 
@@ -26,7 +27,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=80, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = PhoneNumberField(_("phone"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",

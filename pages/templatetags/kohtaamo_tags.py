@@ -3,7 +3,7 @@ import datetime
 from django import template
 from django.utils.dateformat import time_format
 
-from pages import navigation
+from pages import navigation, phone
 
 register = template.Library()
 
@@ -45,6 +45,18 @@ def breadcrumbs(context, current: str = ""):
 def time_range(start: datetime.time, end: datetime.time) -> str:
     """`{{ row.opens|time_range:row.closes }}` gives "9.00–15.00"."""
     return f"{time_format(start, TIME_FORMAT)}–{time_format(end, TIME_FORMAT)}"
+
+
+@register.filter
+def phone_display(value: str) -> str:
+    """A stored number the Finnish way: "+35891234567" gives "09 123 4567"."""
+    return phone.display(value)
+
+
+@register.filter
+def phone_uri(value: str) -> str:
+    """A link target: "tel:+358…", or "" when the value is no phone number."""
+    return phone.uri(value)
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)

@@ -74,3 +74,17 @@ class HomePageTests(DemoSiteTestCase):
         privacy = self.client.get("/en/tietosuoja/").content.decode()
         assert "<h1>Privacy notice</h1>" in privacy
         assert "How long we keep data" in privacy
+
+
+def test_visit_page_without_the_places_facts_shows_no_empty_headings(client, db):
+    from wagtail.models import Page
+
+    from pages.models import VisitPage
+    from tests.pages.builders import make_site
+
+    home = make_site()["home"]
+    home.add_child(instance=VisitPage(title="Tule käymään", slug="tule-kaymaan"))
+    assert Page.objects.filter(slug="tule-kaymaan").exists()
+    main = client.get("/tule-kaymaan/").content.decode().split('id="main"')[1]
+    assert "<h2>Osoite</h2>" not in main
+    assert "<h2>Yhteystiedot</h2>" not in main

@@ -152,3 +152,11 @@ def test_a_higher_app_can_add_a_section_to_a_partners_page_without_pages_importi
     assert "<p>tiistaisin 10–12 Toimija 000</p>" in city
     assert "Neuvonta-ajat" not in ngo
     assert "Neuvonta-ajat" not in client.get("/toimijat/toimija-000/").content.decode()
+
+
+def test_a_new_site_without_partners_says_they_are_coming_not_that_the_filter_failed(client, db):
+    make_site()
+    body = client.get("/toimijat/").content.decode()
+    assert "Kohtaamispaikan toimijat tulevat tähän pian." in body
+    assert "Kaikki 0" not in body
+    assert "Yksikään toimija ei vastaa" not in body
