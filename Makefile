@@ -8,7 +8,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check messages messages-update demo-reset migrate clean
+.PHONY: help run test lint format check messages messages-update demo-reset migrate clean lighthouse
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -35,11 +35,11 @@ messages-update: $(VENV)/.dev-installed ## Collect new interface strings into th
 migrate: $(VENV)/.run-installed messages ## Apply database migrations
 	$(PY) manage.py migrate --no-input
 
-run: migrate ## Serve the demo site on http://127.0.0.1:8000 (SQLite, demo content and admin)
+# The demo admin's box comes last before the server starts: the password (first run) or how to set a new one.
+run: migrate ## Serve the demo site on http://127.0.0.1:8000 (SQLite, demo content and admin; PORT=8001 to change)
 	$(PY) manage.py load_demo
-	$(PY) manage.py create_demo_admin
-	@echo "Kohtaamo demo: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@$(PY) manage.py create_demo_admin --site-url http://$(HOST):$(PORT)
+	@$(PY) manage.py runserver $(HOST):$(PORT)
 
 demo-reset: migrate ## Delete all pages and build the demo site anew
 	$(PY) manage.py load_demo --reset
@@ -60,6 +60,9 @@ format: $(VENV)/.dev-installed ## Format Python and templates in place
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml $$(git ls-files '*.html')
+
+lighthouse: ## Lighthouse (mobile) on four demo pages served as in production; needs Chromium and npm
+	.ci/lighthouse
 
 clean: ## Remove .venv and var/ (the local database and media)
 	rm -rf $(VENV) var

@@ -1,32 +1,40 @@
-"""Site-wide views: search, health check, robots.txt, sitemap and the error pages."""
+"""Site-wide views: search, health check, robots.txt, sitemap, web app manifest and the error pages."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .forms import SearchForm
-from .search import search_pages
-from .sitemaps import LocalizedSitemap
+from .models import SiteSettings
+from .search import search_site
+from .sitemaps import LocalizedSitemap, public_url
 
 SEARCH_RESULTS_PER_PAGE = 10
 
 
-@require_GET
+@require_safe
 def search(request):
     form = SearchForm(request.GET or None)
     results = None
     if form.is_valid():
-        paginator = Paginator(search_pages(form.cleaned_data["q"]), SEARCH_RESULTS_PER_PAGE)
+        paginator = Paginator(search_site(request, form.cleaned_data["q"]), SEARCH_RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("sivu"))
     return render(request, "pages/search.html", {"form": form, "results": results})
 
 
-@require_GET
+@require_safe
 @cache_control(no_store=True)
 def healthz(request):
     """200 when the database answers a query, 503 when it does not."""
@@ -39,19 +47,70 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /haku/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
-    ]
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            lines.append(f"Disallow: {reverse('search')}")
+    lines.append(f"Sitemap: {public_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@require_safe
 def sitemap(request):
     return django_sitemap(request, sitemaps={"pages": LocalizedSitemap(request)})
+
+
+# The stylesheet's --accent (the header) and --paper (the page), static/css/site.css.
+THEME_COLOUR = "#0a5c63"
+BACKGROUND_COLOUR = "#fffdf8"
+
+
+@require_safe
+@cache_control(max_age=60 * 60 * 24)
+def web_manifest(request):
+    """The web app manifest: the place's name as editors wrote it, the site's colours and icons.
+
+    A view rather than a static file because the name is a site setting (each place its own).
+    """
+    name = SiteSettings.for_request(request).place_name or settings.WAGTAIL_SITE_NAME
+    icons = [
+        {"src": static("icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+        {"src": static("icons/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        {"src": static("icons/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+    ]
+    manifest = {
+        "name": name,
+        "short_name": name,
+        "lang": settings.LANGUAGE_CODE,
+        "id": "/",
+        "start_url": "/",
+        "scope": "/",
+        "display": "minimal-ui",
+        "theme_color": THEME_COLOUR,
+        "background_color": BACKGROUND_COLOUR,
+        "icons": icons,
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})
+
+
+def bad_request(request, exception=None):
+    """A request the site cannot take, such as one with too many parameters (Django's limit is 1,000)."""
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token, usually because it stayed open too long: lead back to it."""
+    return render(request, "403_csrf.html", {"form_url": _same_site_referer(request)}, status=403)
+
+
+def _same_site_referer(request) -> str:
+    """The path and query of the page the request came from when it is on this site, else ""."""
+    referer = request.headers.get("referer", "")
+    if not url_has_allowed_host_and_scheme(referer, {request.get_host()}, require_https=request.is_secure()):
+        return ""
+    return urlsplit(referer)._replace(scheme="", netloc="").geturl()
 
 
 def page_not_found(request, exception=None):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", page_views.healthz, name="healthz"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", page_views.sitemap, name="sitemap"),
+    path("manifest.webmanifest", page_views.web_manifest, name="web_manifest"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -26,5 +27,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "pages.views.bad_request"
 handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"
