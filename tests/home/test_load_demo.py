@@ -1,4 +1,5 @@
 import io
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -130,13 +131,34 @@ def test_demo_admin_is_refused_when_debug_is_off():
     assert not get_user_model().objects.exists()
 
 
+def box(output: str) -> list[str]:
+    """The lines inside the one box that `output` is, checking its frame."""
+    lines = output.strip("\n").splitlines()
+    top, *inside, bottom = lines
+    assert top == bottom and set(top) == {"+", "-"}, output
+    assert all(len(line) == len(top) and line[0] == line[-1] == "|" for line in inside), output
+    return [line[1:-1].strip() for line in inside]
+
+
 @pytest.mark.django_db
-def test_demo_admin_is_created_once_and_its_password_printed_once():
+def test_demo_admin_is_created_once_and_its_password_printed_once_in_a_box():
     first, second = io.StringIO(), io.StringIO()
     with override_settings(DEBUG=True):
-        call_command("create_demo_admin", stdout=first)
-        call_command("create_demo_admin", stdout=second)
-    password = first.getvalue().split("Password:")[1].strip()
+        call_command("create_demo_admin", "--site-url", "http://127.0.0.1:8001", stdout=first)
+        call_command("create_demo_admin", "--site-url", "http://127.0.0.1:8001", stdout=second)
+    created = box(first.getvalue())
+    assert "Admin:          http://127.0.0.1:8001/admin/" in created
+    assert "Username:       demo" in created
+    [password] = [line.split()[-1] for line in created if line.startswith("Password:")]
     user = get_user_model().objects.get(username="demo")
     assert user.is_superuser and user.check_password(password)
+    again = box(second.getvalue())
     assert password not in second.getvalue()
+    assert ".venv/bin/python manage.py changepassword demo" in again
+
+
+def test_make_run_prints_the_demo_admin_box_last_before_the_server_starts():
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
+    recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0].splitlines()[1:]
+    assert "manage.py create_demo_admin" in recipe[-2]
+    assert "manage.py runserver" in recipe[-1]
