@@ -71,10 +71,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "pages.middleware.head_without_body",  # outermost: after CommonMiddleware set Content-Length
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "pages.middleware.LocaleMiddleware",  # Django's, without Vary: Accept-Language where the address decides
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -189,6 +190,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"  # "the form expired", in the reader's language
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -201,13 +203,20 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Page bookkeeping is in the admin's audit log; keep the console for problems.
         "wagtail": {"level": "WARNING"},
+        # Wagtail runs its search and reference indexing as tasks (the django-tasks package it depends on),
+        # and the task backend logs two INFO lines for every object saved.
+        "django_tasks": {"level": "WARNING"},
     },
 }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kohtaamo"
 WAGTAILADMIN_BASE_URL = os.environ.get("KOHTAAMO_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# One search index holds every language, so Wagtail indexes it with PostgreSQL's language-neutral "simple"
+# configuration; the site search stems by the reader's language with these (pages/search_index.py).
+# Languages without one use "simple". SQLite ignores both.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
+KOHTAAMO_SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

@@ -80,6 +80,14 @@ def test_sqlite_default_runs_in_wal_mode_with_immediate_transactions():
     assert output == ["wal", "IMMEDIATE"]
 
 
+def test_background_tasks_log_only_problems_to_the_console():
+    output = run_python(
+        "import logging; from django_tasks.backends import immediate;"
+        "print(logging.getLogger(immediate.__name__).getEffectiveLevel() >= logging.WARNING)"
+    )
+    assert output == ["True"]
+
+
 def test_cache_is_local_memory_without_redis_url():
     assert run_python("from django.core.cache import caches; print(type(caches['default']).__name__)") == [
         "LocMemCache"
