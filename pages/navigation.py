@@ -1,6 +1,7 @@
 """What every page's header and footer show: menu, language links and the place's facts."""
 
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.urls import Resolver404, resolve, reverse, translate_url
@@ -54,6 +55,16 @@ def home_url(language_code: str | None = None) -> str:
     """The address of the home page in a language, the reader's by default: "/" in Finnish, "/sv/" in Swedish."""
     with translation.override(language_code or translation.get_language()):
         return reverse("wagtail_serve", args=[""])
+
+
+def public_url(location: str) -> str:
+    """`location` (a path, or an address on any host) at the site's public address, KOHTAAMO_BASE_URL.
+
+    Neither the host a request came to nor the Wagtail Site's host name: behind a proxy both may be
+    internal names. The sitemap, robots.txt and the hreflang links use it.
+    """
+    path = urlsplit(location)._replace(scheme="", netloc="").geturl()
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
 
 
 def breadcrumbs(request, page: Page, current: str = "") -> list[tuple[str, str]]:

@@ -1,22 +1,10 @@
-"""What crawlers read: the sitemap, and the public address it, robots.txt and language alternates use."""
+"""The sitemap: every page and every partner's page, in every language, at the public address."""
 
-from urllib.parse import urljoin, urlsplit
-
-from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from .models import Partner, PartnersPage
-
-
-def public_url(location: str) -> str:
-    """`location` (a path, or an address on any host) at the site's public address, KOHTAAMO_BASE_URL.
-
-    Neither the host a request came to nor the Wagtail Site's host name: behind a proxy both may be
-    internal names.
-    """
-    path = urlsplit(location)._replace(scheme="", netloc="").geturl()
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+from .navigation import public_url
 
 
 class LocalizedSitemap(Sitemap):

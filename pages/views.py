@@ -18,8 +18,9 @@ from django.views.decorators.http import require_safe
 
 from .forms import SearchForm
 from .models import SiteSettings
+from .navigation import public_url
 from .search import search_site
-from .sitemaps import LocalizedSitemap, public_url
+from .sitemaps import LocalizedSitemap
 
 SEARCH_RESULTS_PER_PAGE = 10
 

@@ -1,6 +1,7 @@
 import datetime
 
 from django import template
+from django.conf import settings
 from django.utils.dateformat import time_format
 
 from pages import navigation, phone
@@ -28,6 +29,18 @@ def main_menu(context):
 def language_links(context):
     """Use as `{% language_links as languages %}`, once per page: the header and <head> share it."""
     return navigation.language_links(context["request"], context.get("page"))
+
+
+@register.simple_tag
+def language_alternates(languages: list[navigation.LanguageLink]) -> list[tuple[str, str]]:
+    """`{% language_alternates languages as alternates %}`: (hreflang, address) for `<link rel="alternate">`.
+
+    The language links at the public address (search engines want absolute ones, as in the sitemap),
+    and the default language's again as `x-default`.
+    """
+    alternates = [(language.code, navigation.public_url(language.url)) for language in languages]
+    alternates += [("x-default", href) for code, href in alternates if code == settings.LANGUAGE_CODE]
+    return alternates
 
 
 @register.simple_tag
