@@ -39,7 +39,7 @@ migrate: $(VENV)/.run-installed messages ## Apply database migrations
 run: migrate ## Serve the demo site on http://127.0.0.1:8000 (SQLite, demo content and admin; PORT=8001 to change)
 	$(PY) manage.py load_demo
 	@$(PY) manage.py create_demo_admin --site-url http://$(HOST):$(PORT)
-	@$(PY) manage.py runserver $(HOST):$(PORT)
+	@KOHTAAMO_BASE_URL=$${KOHTAAMO_BASE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 demo-reset: migrate ## Delete all pages and build the demo site anew
 	$(PY) manage.py load_demo --reset
