@@ -8,7 +8,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check messages messages-update demo-reset migrate clean lighthouse
+.PHONY: help run test lint format check messages messages-update demo-reset migrate clean lighthouse screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ format: $(VENV)/.dev-installed ## Format Python and templates in place
 
 lighthouse: ## Lighthouse (mobile) on four demo pages served as in production; needs Chromium and npm
 	.ci/lighthouse
+
+screenshots: $(VENV)/.dev-installed messages ## Screenshots of four demo pages at 390 and 1280 px into docs/screenshots/ (needs Chromium)
+	$(PY) docs/screenshots/take.py
 
 clean: ## Remove .venv and var/ (the local database and media)
 	rm -rf $(VENV) var
