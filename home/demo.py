@@ -11,6 +11,8 @@ from wagtail.models import Page, Site
 
 from pages import demo as pages_demo
 from pages.demo.build import ensure_page
+from pages.demo.model_section import TAKE_PART
+from pages.demo.pictures import with_picture
 
 from .models import HomePage
 
@@ -32,6 +34,19 @@ HOME = {
             "intro": "The meeting place is an open, free living room for families with children on weekdays. "
             "Here you meet other families and get help and advice in one place, without an appointment.",
         },
+    },
+}
+
+
+HOME_PICTURE = {
+    "image": "home",
+    "alt": {
+        "fi": "Perheitä saapuu kohtaamispaikan talolle aurinkoisena päivänä: äiti työntää lastenvaunuja, lapset "
+        "kulkevat vierellä ja työntekijä vilkuttaa ovella.",
+        "sv": "Familjer kommer till mötesplatsens hus en solig dag: en mamma skjuter en barnvagn, barnen går "
+        "bredvid och en anställd vinkar vid dörren.",
+        "en": "Families arrive at the meeting place's house on a sunny day: a mother pushes a pram, children walk "
+        "alongside and a staff member waves at the door.",
     },
 }
 
@@ -65,11 +80,23 @@ def load(reset: bool = False) -> DemoSite:
     roots = dict.fromkeys(HOME["content"], root)
     # Wagtail's installer leaves a placeholder "Welcome" page as the site root; the demo replaces it.
     placeholder = root.get_children().exact_type(Page).filter(slug="home").first()
-    homes = ensure_page(roots, HOME, page_class=HomePage)
+    existing = set(HomePage.objects.values_list("pk", flat=True))
+    homes = ensure_page(roots, with_picture(HOME, HOME_PICTURE), page_class=HomePage)
     if site.root_page_id != homes["fi"].pk:
         site.root_page = homes["fi"]
         site.site_name = "Kohtaamo"
         site.save()
     if placeholder is not None:
         placeholder.delete()
-    return DemoSite(homes=homes, pages=pages_demo.load(site, homes))
+    made = DemoSite(homes=homes, pages=pages_demo.load(site, homes))
+    link_taking_part(homes, made.pages.pages[TAKE_PART], existing)
+    return made
+
+
+def link_taking_part(homes: dict[str, HomePage], take_part: dict[str, Page], existing: set[int]) -> None:
+    """Point each new home page at the co-development page of its language; an editor's choice stays."""
+    for code, home in homes.items():
+        if home.pk not in existing and code in take_part:
+            home.refresh_from_db()  # its tree fields (numchild) changed when its pages were added
+            home.take_part_page = take_part[code]
+            home.save_revision().publish()

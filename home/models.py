@@ -3,13 +3,14 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import ContentStreamBlock
 from pages.models import HelpPage, PartnersPage, SiteSettings, VisitPage
+from pages.models.content import IMAGE_ALT_HELP
 
 # The family's first questions, in order: where do I get help, who is here, how do I come.
 FIRST_LINKS = (HelpPage, PartnersPage, VisitPage)
@@ -17,9 +18,33 @@ FIRST_LINKS = (HelpPage, PartnersPage, VisitPage)
 
 class HomePage(Page):
     intro = models.TextField(_("what this place is"), max_length=400, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("picture band"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide photo or drawing of the place beside the welcome."),
+    )
+    image_alt = models.CharField(_("what the picture shows"), max_length=250, blank=True, help_text=IMAGE_ALT_HELP)
+    take_part_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("how to take part"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page that tells families how to take part and have their say, shown after the help."),
+    )
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Picture")),
+        FieldPanel("take_part_page"),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.ContentPage", "pages.HelpPage", "pages.PartnersPage", "pages.VisitPage"]
@@ -32,7 +57,14 @@ class HomePage(Page):
         children = list(self.get_children().live().public().specific())
         rank = {model: index for index, model in enumerate(FIRST_LINKS)}
         first = sorted((page for page in children if type(page) in rank), key=lambda page: rank[type(page)])
-        context["first_links"] = first
-        context["sections"] = [page for page in children if type(page) not in rank and page.show_in_menus]
-        context["hours_today"] = SiteSettings.for_request(request).hours_on(timezone.localdate())
+        help_page = next((page for page in first if isinstance(page, HelpPage)), None)
+        visit_page = next((page for page in first if isinstance(page, VisitPage)), None)
+        sections = [page for page in children if type(page) not in rank and page.show_in_menus]
+        context["more_links"] = [page for page in first if page is not help_page] + sections
+        context["visit_url"] = visit_page.get_url(request) if visit_page else ""
+        context["opening"] = SiteSettings.for_request(request).opening_status(timezone.now())
+        context["help_page"] = help_page
+        context["situations"] = [block.value for block in help_page.situations] if help_page else []
+        take_part = self.take_part_page
+        context["take_part"] = take_part.specific.localized if take_part and take_part.live else None
         return context

@@ -18,7 +18,7 @@ from pages.demo import help, legal, model_section, partners, place, support_type
 from pages.demo.build import ensure_page
 from pages.models import Partner, SiteSettings, SupportType, VisitPage
 
-from .demo import HOME
+from .demo import HOME, link_taking_part
 from .models import HomePage
 
 SITE_NAME = "Kohtaamo"
@@ -120,8 +120,10 @@ def set_up_site(base_url: str) -> SetupResult:
 
     root = Page.get_first_root_node()
     spec = home_spec(existing.slug if existing else HOME["slug"])
+    existing_homes = set(HomePage.objects.values_list("pk", flat=True))
     homes = ensure_page(dict.fromkeys(spec["content"], root), spec, page_class=HomePage)
     pages = fixed_pages(homes)
+    link_taking_part(homes, pages[model_section.TAKE_PART], existing_homes)
 
     changes = []
     home = homes[settings.LANGUAGE_CODE]

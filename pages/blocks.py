@@ -136,6 +136,19 @@ class SupportTypesBlock(blocks.MultipleChoiceBlock):
         return value
 
 
+# Symbols in static/icons/icons.svg drawn for everyday situations.
+SITUATION_ICONS = [
+    ("talk", _("Speech bubbles")),
+    ("food", _("Shopping bag")),
+    ("child", _("Child and adult")),
+    ("advice", _("Signpost")),
+    ("friends", _("Group of people")),
+    ("candle", _("Candle")),
+    ("home", _("House")),
+    ("money", _("Coins")),
+]
+
+
 class HelpSituationBlock(blocks.StructBlock):
     """A situation in a family's own words ("We need food or things") and the support that fits it."""
 
@@ -148,6 +161,7 @@ class HelpSituationBlock(blocks.StructBlock):
     )
     explanation = blocks.TextBlock(label=_("What kind of help there is"), max_length=600)
     support = SupportTypesBlock(label=_("Support types"), choices=support_type_choices)
+    icon = blocks.ChoiceBlock(label=_("Picture"), choices=SITUATION_ICONS, default="talk")
 
     class Meta:
         icon = "help"

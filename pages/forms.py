@@ -32,6 +32,7 @@ class SearchForm(forms.Form):
         label=_("Search the site"),
         max_length=200,
         strip=True,
+        widget=forms.SearchInput,
         error_messages={
             "required": _("Write a word to search for."),
             "max_length": _("Use at most %(limit_value)d characters (you wrote %(show_value)d)."),
@@ -81,13 +82,26 @@ class AnyValuesField(forms.MultipleChoiceField):
         pass
 
 
+class IconCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Checkboxes whose labels show an icon: `icons` maps a value to a symbol of static/icons/icons.svg."""
+
+    def __init__(self, *args, icons=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.icons = icons or {}
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        option["icon"] = self.icons.get(value, "")
+        return option
+
+
 class PartnerFilterForm(FilterForm):
     """The partners page filter: a plain GET form, so a filtered list has a shareable address.
 
     Cleans to `tuki`, the chosen support types (objects, once each), and `q`, a word to look for.
     """
 
-    tuki = AnyValuesField(label=_("Kind of support"), required=False, widget=forms.CheckboxSelectMultiple)
+    tuki = AnyValuesField(label=_("Kind of support"), required=False, widget=IconCheckboxSelectMultiple)
     q = forms.CharField(
         label=_("Name or word"),
         required=False,
@@ -102,6 +116,7 @@ class PartnerFilterForm(FilterForm):
         self.support_types = {support.slug: support for support in support_types}
         super().__init__(data, **kwargs)
         self.fields["tuki"].choices = [(slug, support.name) for slug, support in self.support_types.items()]
+        self.fields["tuki"].widget.icons = {slug: support.icon for slug, support in self.support_types.items()}
 
     def clean_tuki(self):
         given = self.cleaned_data["tuki"][:MAX_FILTER_VALUES]

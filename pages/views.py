@@ -1,8 +1,9 @@
 """Site-wide views: search, health check, robots.txt, sitemap, web app manifest and the error pages."""
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
@@ -15,14 +16,18 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from django.views.static import serve as static_serve
 
 from .forms import SearchForm
 from .models import SiteSettings
 from .navigation import public_url
+from .patterns import pattern_context
 from .search import search_site
 from .sitemaps import LocalizedSitemap
 
 SEARCH_RESULTS_PER_PAGE = 10
+# A rendition's file name changes with the image and the filter, so a day's caching is safe.
+IMAGE_MAX_AGE = 24 * 60 * 60
 
 
 @require_safe
@@ -32,7 +37,26 @@ def search(request):
     if form.is_valid():
         paginator = Paginator(search_site(request, form.cleaned_data["q"]), SEARCH_RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("sivu"))
-    return render(request, "pages/search.html", {"form": form, "results": results})
+    query = urlencode({"q": form.cleaned_data["q"]}) if results is not None else ""
+    return render(request, "pages/search.html", {"form": form, "results": results, "query": query})
+
+
+@require_safe
+@cache_control(public=True, max_age=IMAGE_MAX_AGE)
+def image_file(request, path):
+    """An uploaded image or a rendition of one. Documents are not here: Wagtail serves them, checking privacy."""
+    return static_serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+@require_safe
+@cache_control(private=True, no_store=True)
+def patterns(request):
+    """Every shared component with its states. Open to all in development, otherwise to staff only."""
+    if not settings.DEBUG and not request.user.has_perm("wagtailadmin.access_admin"):
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    response = render(request, "pages/patterns.html", pattern_context())
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_safe

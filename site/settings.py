@@ -158,6 +158,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("KOHTAAMO_MEDIA_ROOT", VAR_DIR / "media"))
+# Images (uploads and their renditions) served by the app itself; 0 when a front web server serves
+# MEDIA_ROOT/images/ and MEDIA_ROOT/original_images/ at /media/. Documents always go through Wagtail.
+SERVE_MEDIA = env_bool("KOHTAAMO_SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -16,13 +16,14 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>(?:images|original_images)/[^/]+)$", page_views.image_file, name="image_file")
+    )
 
 urlpatterns += i18n_patterns(
     path("haku/", page_views.search, name="search"),
+    path("komponentit/", page_views.patterns, name="patterns"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

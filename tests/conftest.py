@@ -12,6 +12,7 @@ import subprocess
 import time
 
 import pytest
+from django.test import override_settings
 
 NOT_RUN = "TESTS NOT RUN"
 TEST_REDIS_URL = os.environ.get("KOHTAAMO_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -33,6 +34,13 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_sep("!", f"SOME {NOT_RUN}", red=True, bold=True)
     for reason in sorted(reasons):
         terminalreporter.write_line(reason, red=True, bold=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Files the tests write (the demo's pictures, uploads, renditions) go to a temporary folder, never var/media."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 def redis_answers(url: str) -> bool:

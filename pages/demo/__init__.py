@@ -33,10 +33,10 @@ def reset() -> None:
 def load(site: Site, homes: dict[str, Page]) -> PagesDemo:
     support = support_types.load()
     made = PagesDemo(support_types=support, partners=partners.load(support), pages={})
-    made.pages["apua"] = help.load(homes)
-    made.pages["toimijat"] = partners.load_page(homes)
-    made.pages["tule-kaymaan"] = place.load_page(homes)
-    made.pages.update(model_section.load(homes))
+    made.pages["apua"] = help.load(homes, pictures=True)
+    made.pages["toimijat"] = partners.load_page(homes, pictures=True)
+    made.pages["tule-kaymaan"] = place.load_page(homes, pictures=True)
+    made.pages.update(model_section.load(homes, pictures=True))
     made.pages.update({page["fi"].slug: page for page in legal.load(homes).values()})
     settings = place.load_settings(site)
     if settings.accessibility_page_id is None or settings.privacy_page_id is None:

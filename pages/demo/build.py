@@ -27,6 +27,12 @@ def ul(*items: str) -> tuple:
     return ("paragraph", RichText("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"))
 
 
+def made(values: dict) -> dict:
+    """`values` with each callable replaced by what it returns, for an object being created: a demo picture
+    is drawn and stored only when the page or snippet showing it is made, not on every run."""
+    return {field: value() if callable(value) else value for field, value in values.items()}
+
+
 def ensure_locales() -> dict[str, Locale]:
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
 
@@ -47,11 +53,11 @@ def ensure_page(parent_by_language: dict[str, Page], spec: dict, page_class=Cont
             source = source or pages[code]
             continue
         if source is None:
-            page = page_class(slug=spec["slug"], **content)
+            page = page_class(slug=spec["slug"], **made(content))
             parent.add_child(instance=page)
         else:
             page = source.copy_for_translation(locales[code])
-            for field, value in content.items():
+            for field, value in made(content).items():
                 setattr(page, field, value)
         page.show_in_menus = spec.get("show_in_menus", True)
         page.save_revision().publish()
@@ -78,14 +84,14 @@ def ensure_translatable(model, spec: dict, common: dict) -> dict[str, object]:
         if source is None:
             obj = model.objects.filter(locale=locales[code], slug=spec["slug"]).first()
             if obj is None:
-                obj = model(locale=locales[code], slug=spec["slug"], **common, **content)
+                obj = model(locale=locales[code], slug=spec["slug"], **made(common), **made(content))
                 obj.save()
             source = obj
         else:
             obj = source.get_translation_or_none(locales[code])
             if obj is None:
                 obj = source.copy_for_translation(locales[code])
-                for field, value in content.items():
+                for field, value in made(content).items():
                     setattr(obj, field, value)
                 obj.save()
         objects[code] = obj

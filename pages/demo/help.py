@@ -2,6 +2,7 @@
 
 from ..models import HelpPage
 from .build import ensure_page
+from .pictures import with_picture
 
 HELP_PAGE = {
     "slug": "apua",
@@ -31,6 +32,7 @@ HELP_PAGE = {
     "situations": [
         {
             "slug": "puhuminen",
+            "icon": "talk",
             "support": ["emotionaalinen", "vertaistuki"],
             "content": {
                 "fi": {
@@ -59,6 +61,7 @@ HELP_PAGE = {
         },
         {
             "slug": "ruoka-ja-tavarat",
+            "icon": "food",
             "support": ["aineellinen"],
             "content": {
                 "fi": {
@@ -88,6 +91,7 @@ HELP_PAGE = {
         },
         {
             "slug": "lastenhoito",
+            "icon": "child",
             "support": ["toiminnallinen"],
             "content": {
                 "fi": {
@@ -115,6 +119,7 @@ HELP_PAGE = {
         },
         {
             "slug": "neuvoja",
+            "icon": "advice",
             "support": ["tiedollinen"],
             "content": {
                 "fi": {
@@ -142,6 +147,7 @@ HELP_PAGE = {
         },
         {
             "slug": "muut-vanhemmat",
+            "icon": "friends",
             "support": ["vertaistuki"],
             "content": {
                 "fi": {
@@ -169,6 +175,7 @@ HELP_PAGE = {
         },
         {
             "slug": "elama-ja-usko",
+            "icon": "candle",
             "support": ["henkinen", "emotionaalinen"],
             "content": {
                 "fi": {
@@ -198,18 +205,40 @@ HELP_PAGE = {
 }
 
 
-def load(homes) -> dict:
+HELP_PICTURE = {
+    "image": "help",
+    "alt": {
+        "fi": "Vanhempi ja kohtaamispaikan työntekijä juttelevat pöydän ääressä kahvikupit edessään. Taapero leikkii "
+        "palikoilla matolla.",
+        "sv": "En förälder och en anställd på mötesplatsen pratar vid ett bord med var sin kaffekopp. Ett litet barn "
+        "leker med klossar på mattan.",
+        "en": "A parent and a staff member of the meeting place talk at a table over coffee. A toddler plays with "
+        "blocks on the rug.",
+    },
+}
+
+
+def load(homes, *, pictures: bool = False) -> dict:
+    """The help page under each home; with `pictures` (the demo), it shows the demo's drawing."""
     spec = {
         **HELP_PAGE,
         "content": {
             code: {**content, "situations": situations(code)} for code, content in HELP_PAGE["content"].items()
         },
     }
-    return ensure_page(homes, spec, page_class=HelpPage)
+    return ensure_page(homes, with_picture(spec, HELP_PICTURE) if pictures else spec, page_class=HelpPage)
 
 
 def situations(code: str) -> list[tuple]:
     return [
-        ("situation", {**situation["content"][code], "slug": situation["slug"], "support": situation["support"]})
+        (
+            "situation",
+            {
+                **situation["content"][code],
+                "slug": situation["slug"],
+                "support": situation["support"],
+                "icon": situation["icon"],
+            },
+        )
         for situation in HELP_PAGE["situations"]
     ]

@@ -4,6 +4,7 @@ Written in plain words from the Koivukylä model's own description.
 """
 
 from .build import ensure_tree, faq, h2, p, ul
+from .pictures import with_picture
 
 MODEL_SECTION = {
     "slug": "malli",
@@ -310,5 +311,21 @@ MODEL_SECTION = {
 }
 
 
-def load(homes) -> dict:
-    return ensure_tree(homes, MODEL_SECTION)
+MODEL_PICTURE = {
+    "image": "model",
+    "alt": {
+        "fi": "Perheet ja työntekijät kehittävät toimintaa yhdessä: he kiinnittävät muistilappuja taululle, ja "
+        "lapset ovat mukana.",
+        "sv": "Familjer och anställda utvecklar verksamheten tillsammans: de sätter upp lappar på en tavla, och "
+        "barnen är med.",
+        "en": "Families and staff develop the place together: they put sticky notes on a board, and the children "
+        "join in.",
+    },
+}
+# The page that tells families how to take part; the home page leads to it.
+TAKE_PART = "yhteiskehittaminen"
+
+
+def load(homes, *, pictures: bool = False) -> dict:
+    """The model section, by slug and language; with `pictures` (the demo), its first page shows a drawing."""
+    return ensure_tree(homes, with_picture(MODEL_SECTION, MODEL_PICTURE) if pictures else MODEL_SECTION)

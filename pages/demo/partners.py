@@ -4,6 +4,7 @@ from ..models import Partner, PartnersPage, SupportType
 from .build import ensure_page, ensure_translatable
 from .partners_community import COMMUNITY_PARTNERS
 from .partners_public import PUBLIC_PARTNERS
+from .pictures import LOGOS, later, with_picture
 
 PARTNERS = PUBLIC_PARTNERS + COMMUNITY_PARTNERS
 
@@ -51,6 +52,10 @@ def load(support: dict[str, dict[str, SupportType]]) -> dict[str, dict[str, Part
             "is_steering_group_chair": spec["is_chair"],
             "sort_order": spec["sort_order"],
         }
+        if spec["slug"] in LOGOS:  # a drawn logo, its alternative text the partner's name in each language
+            common["logo"] = later(f"logo-{spec['slug']}")
+            content = {code: {**texts, "logo_alt": texts["name"]} for code, texts in spec["content"].items()}
+            spec = {**spec, "content": content}
         partners[spec["slug"]] = ensure_translatable(Partner, spec, common)
         for code, partner in partners[spec["slug"]].items():
             if not partner.support_types.exists():
@@ -59,5 +64,16 @@ def load(support: dict[str, dict[str, SupportType]]) -> dict[str, dict[str, Part
     return partners
 
 
-def load_page(homes) -> dict:
-    return ensure_page(homes, PARTNERS_PAGE, page_class=PartnersPage)
+PARTNERS_PICTURE = {
+    "image": "partners",
+    "alt": {
+        "fi": "Eri toimijoiden työntekijät ja perheet saman pöydän ääressä yhden suuren katon alla.",
+        "sv": "Anställda från olika aktörer och familjer vid samma bord under ett gemensamt stort tak.",
+        "en": "Staff of different organisations and families around one table under one big roof.",
+    },
+}
+
+
+def load_page(homes, *, pictures: bool = False) -> dict:
+    spec = with_picture(PARTNERS_PAGE, PARTNERS_PICTURE) if pictures else PARTNERS_PAGE
+    return ensure_page(homes, spec, page_class=PartnersPage)

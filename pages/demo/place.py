@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from ..models import OpeningHours, SiteSettings, VisitPage
 from .build import ensure_page, faq, h2, p, ul
+from .pictures import with_picture
 
 PLACE = {
     "place_name": "Koivukylän kohtaamispaikka",
@@ -196,5 +197,19 @@ def load_settings(site: Site) -> SiteSettings:
     return place
 
 
-def load_page(homes) -> dict:
-    return ensure_page(homes, VISIT_PAGE, page_class=VisitPage)
+VISIT_PICTURE = {
+    "image": "visit",
+    "alt": {
+        "fi": "Kohtaamispaikan sisäänkäynti: loiva luiska ilman portaita vie automaattiovelle. Isä työntää "
+        "lastenvaunuja luiskaa ylös, lapsi kävelee vierellä.",
+        "sv": "Mötesplatsens ingång: en svag ramp utan trappsteg leder till en automatisk dörr. En pappa skjuter "
+        "en barnvagn uppför rampen, och ett barn går bredvid.",
+        "en": "The meeting place's entrance: a gentle ramp without steps leads to an automatic door. A father "
+        "pushes a pram up the ramp, a child walking beside him.",
+    },
+}
+
+
+def load_page(homes, *, pictures: bool = False) -> dict:
+    spec = with_picture(VISIT_PAGE, VISIT_PICTURE) if pictures else VISIT_PAGE
+    return ensure_page(homes, spec, page_class=VisitPage)

@@ -2,20 +2,36 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import ContentStreamBlock
 
+PAGE_IMAGE_HELP = _("A photo or drawing shown at the top of the page and on the cards that lead here.")
+IMAGE_ALT_HELP = _("What the picture shows, for people who cannot see it. Leave empty when it only decorates the page.")
+
 
 class SectionPage(Page):
     """A page under a home page, with a lead paragraph. Never at the tree's root, beside the homes."""
 
     intro = models.TextField(_("lead paragraph"), blank=True, max_length=600)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("page image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=PAGE_IMAGE_HELP,
+    )
+    image_alt = models.CharField(_("what the picture shows"), max_length=250, blank=True, help_text=IMAGE_ALT_HELP)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Picture")),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 
 from ..blocks import HelpSituationBlock
+from ..components import Fact
 from ..forms import PartnerFilterForm, SituationForm
 from ..hooks import partner_page_sections
 from ..listing import attach_support, group_by_sector, support_sections
@@ -36,8 +37,10 @@ class PartnersPage(RoutablePageMixin, SectionPage):
         partners = Partner.objects.localized().for_listing().filtered(chosen, text)
         partner_list = attach_support(list(partners), support_types)
         context = {
+            "filter_form": form,
             "support_types": support_types,
             "chosen_support": chosen,
+            "chosen_facts": [Fact(support.name, support.explanation, icon=support.icon) for support in chosen],
             "search_text": text,
             "notices": form.notices,
             "groups": group_by_sector(partner_list, Sector.choices),

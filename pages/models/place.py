@@ -1,9 +1,11 @@
 """The place's facts: site-wide settings (address, contact, opening hours) and the visiting page."""
 
 import datetime
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db import models
+from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -15,6 +17,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..blocks import ContentStreamBlock
+from ..components import Fact
 from ..phone import PhoneNumberField
 from .content import SectionPage
 
@@ -79,6 +82,39 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         return sorted(
             (row for row in self.opening_hours.all() if row.weekday == day.weekday()), key=lambda row: row.opens
         )
+
+    def opening_status(self, now: datetime.datetime) -> "OpeningStatus":
+        """Whether the place is open at `now` (local time) and when it opens next, within a week."""
+        local = timezone.localtime(now)
+        today = self.hours_on(local.date())
+        moment = local.time()
+        open_now = [row for row in today if row.opens <= moment < row.closes]
+        next_day, next_rows = None, [row for row in today if row.opens > moment]
+        if next_rows:
+            next_day = local.date()
+        else:
+            for offset in range(1, 8):
+                day = local.date() + datetime.timedelta(days=offset)
+                if rows := self.hours_on(day):
+                    next_day, next_rows = day, rows
+                    break
+        return OpeningStatus(today=local.date(), open_now=open_now, next_day=next_day, next_rows=next_rows)
+
+
+@dataclass(frozen=True)
+class OpeningStatus:
+    today: datetime.date
+    open_now: list["OpeningHours"]
+    next_day: datetime.date | None
+    next_rows: list["OpeningHours"]
+
+    @property
+    def opens_later_today(self) -> bool:
+        return self.next_day == self.today
+
+    @property
+    def opens_tomorrow(self) -> bool:
+        return self.next_day == self.today + datetime.timedelta(days=1)
 
 
 class OpeningHours(Orderable):
@@ -147,11 +183,11 @@ class VisitPage(SectionPage):
         return context
 
     @property
-    def accessibility_items(self) -> list[tuple[str, str]]:
+    def accessibility_items(self) -> list[Fact]:
         items = [
-            (_("Entrance"), self.entrance),
-            (_("Pram parking"), self.pram_parking),
-            (_("Changing table and toilets"), self.changing_table),
-            (_("Lift and floors"), self.lift),
+            Fact(_("Entrance"), self.entrance, icon="home"),
+            Fact(_("Pram parking"), self.pram_parking, icon="child"),
+            Fact(_("Changing table and toilets"), self.changing_table, icon="info"),
+            Fact(_("Lift and floors"), self.lift, icon="arrow-right"),
         ]
-        return [(label, text) for label, text in items if text]
+        return [item for item in items if item.text]

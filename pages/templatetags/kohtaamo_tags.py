@@ -2,14 +2,10 @@ import datetime
 
 from django import template
 from django.conf import settings
-from django.utils.dateformat import time_format
 
-from pages import navigation, phone
+from pages import components, navigation, phone
 
 register = template.Library()
-
-# Finnish usage ("9.00–15.00"); one place to change when times follow the reader's locale.
-TIME_FORMAT = "G.i"
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -20,9 +16,13 @@ def main_menu(context):
     for item in navigation.menu_pages(request):
         current = None
         if page is not None and page.path.startswith(item.path):
-            current = "page" if page.pk == item.pk else "true"
+            # A sub-route (a partner under the partners page) is inside the item, not the item itself.
+            is_item = page.pk == item.pk and request.path == item.get_url(request)
+            current = "page" if is_item else "true"
         items.append((item, current))
-    return {"items": items, "request": request}
+    # The search page has its own form; one search landmark a page.
+    match = getattr(request, "resolver_match", None)
+    return {"items": items, "request": request, "show_search": not (match and match.url_name == "search")}
 
 
 @register.simple_tag(takes_context=True)
@@ -57,7 +57,25 @@ def breadcrumbs(context, current: str = ""):
 @register.filter
 def time_range(start: datetime.time, end: datetime.time) -> str:
     """`{{ row.opens|time_range:row.closes }}` gives "9.00–15.00"."""
-    return f"{time_format(start, TIME_FORMAT)}–{time_format(end, TIME_FORMAT)}"
+    return components.time_range(start, end)
+
+
+@register.simple_tag
+def when(start, end=None) -> components.Moment:
+    """`{% when event.start event.end as moment %}` for `components/datetime.html`."""
+    return components.moment(start, end)
+
+
+@register.simple_tag
+def contact_facts(phone: str = "", email: str = "", website: str = "", icons: bool = True) -> list[components.Fact]:
+    """`{% contact_facts phone=p.phone email=p.email as facts %}` for `components/facts.html`."""
+    return components.contact_facts(phone, email, website, icons)
+
+
+@register.simple_tag
+def opening_hours_table(rows, caption: str = "") -> components.Table:
+    """`{% opening_hours_table rows as table %}` for `components/table.html`."""
+    return components.opening_hours_table(rows, caption)
 
 
 @register.filter
@@ -76,3 +94,9 @@ def phone_uri(value: str) -> str:
 def site_footer(context):
     request = context["request"]
     return {"request": request, **navigation.footer_context(request)}
+
+
+@register.simple_tag(takes_context=True)
+def page_href(context, page) -> str:
+    """`{% page_href page as url %}`: `{% pageurl %}` for passing on to a component."""
+    return page.get_url(context.get("request")) or ""

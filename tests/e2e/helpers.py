@@ -12,6 +12,12 @@ def finnish(message: str) -> str:
     return text
 
 
-def assert_no_axe_violations(page):
+def axe_report(page) -> str:
+    """axe's report of the violations on the page, or "" when it finds none."""
     results = Axe().run(page)
-    assert results.violations_count == 0, f"axe found violations on {page.url}:\n{results.generate_report()}"
+    return results.generate_report() if results.violations_count else ""
+
+
+def assert_no_axe_violations(page):
+    report = axe_report(page)
+    assert not report, f"axe found violations on {page.url}:\n{report}"

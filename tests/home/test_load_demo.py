@@ -5,11 +5,15 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from home.demo import HOME
-from pages.demo import help, legal, model_section, partners, place, support_types
-from pages.models import Partner, SiteSettings, SupportType
+from home.demo import HOME, HOME_PICTURE
+from home.models import HomePage
+from pages.blocks import SITUATION_ICONS
+from pages.demo import help, images, legal, model_section, partners, place, support_types
+from pages.models import HelpPage, Partner, SiteSettings, SupportType, VisitPage
 from tests.demo_case import DemoSiteTestCase
 
 # Pages served by a page's own routes or query parameters, not pages of their own.
@@ -162,3 +166,94 @@ def test_make_run_prints_the_demo_admin_box_last_before_the_server_starts():
     recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0].splitlines()[1:]
     assert "manage.py create_demo_admin" in recipe[-2]
     assert "manage.py runserver" in recipe[-1]
+
+
+PICTURED = {  # the demo pages that show a drawing, by slug: the home page and the four main sections
+    HOME["slug"]: HOME_PICTURE,
+    help.HELP_PAGE["slug"]: help.HELP_PICTURE,
+    partners.PARTNERS_PAGE["slug"]: partners.PARTNERS_PICTURE,
+    place.VISIT_PAGE["slug"]: place.VISIT_PICTURE,
+    model_section.MODEL_SECTION["slug"]: model_section.MODEL_PICTURE,
+}
+
+
+class DemoPictureTests(DemoSiteTestCase):
+    def test_home_and_main_pages_show_a_picture_described_in_each_language(self):
+        for slug, picture in PICTURED.items():
+            finnish = Page.objects.get(locale__language_code="fi", slug=slug)
+            pages = {page.locale.language_code: page.specific for page in finnish.get_translations(inclusive=True)}
+            assert set(pages) == set(PREFIXES), slug
+            assert len({page.image_id for page in pages.values()}) == 1, f"{slug}: one picture in every language"
+            for language, page in pages.items():
+                with self.subTest(page=page.url_path):
+                    assert page.image is not None
+                    assert page.image_alt == picture["alt"][language]
+            assert len({page.image_alt for page in pages.values()}) == len(pages), f"{slug}: alt text translated"
+
+    def test_pictures_are_real_png_drawings_of_the_size_they_are_used_at(self):
+        home = HomePage.objects.get(locale__language_code="fi")
+        assert (home.image.width, home.image.height) == (1600, 640)
+        visit = VisitPage.objects.get(locale__language_code="fi")
+        assert (visit.image.width, visit.image.height) == (1200, 800)
+        with visit.image.open_file() as file, PILImage.open(file) as drawn:
+            assert drawn.format == "PNG"
+            assert len(drawn.getcolors(256) or []) > 20, "a drawing, not a blank"
+
+    def test_the_finnish_home_page_has_its_picture_and_alt_text_for_the_template(self):
+        home = HomePage.objects.get(locale__language_code="fi")
+        assert home.image.title == images.PICTURES["home"].title
+        assert home.image_alt == HOME_PICTURE["alt"]["fi"]
+        assert home.image_alt.startswith("Perheitä saapuu")
+
+    def test_each_home_page_leads_to_co_development_in_its_own_language(self):
+        for home in HomePage.objects.select_related("locale"):
+            with self.subTest(language=home.locale.language_code):
+                take_part = home.take_part_page
+                assert take_part is not None and take_part.live
+                assert take_part.slug == model_section.TAKE_PART
+                assert take_part.locale_id == home.locale_id
+
+    def test_at_least_five_partners_have_a_logo_with_text_in_every_language(self):
+        with_logo = Partner.objects.filter(logo__isnull=False).select_related("logo")
+        slugs = set(with_logo.values_list("slug", flat=True))
+        assert len(slugs) >= 5
+        for partner in with_logo:
+            with self.subTest(partner=partner.slug, language=partner.locale_id):
+                assert partner.logo_alt == partner.name == partner.logo_text
+                assert (partner.logo.width, partner.logo.height) == (400, 200)
+        for slug in slugs:
+            assert with_logo.filter(slug=slug).count() == len(PREFIXES), "the logo is the same in every language"
+
+    def test_every_situation_on_the_help_page_has_an_allowed_icon(self):
+        allowed = {value for value, _label in SITUATION_ICONS}
+        for page in HelpPage.objects.all():
+            icons = [block.value["icon"] for block in page.situations]
+            assert len(icons) == len(help.HELP_PAGE["situations"])
+            assert set(icons) <= allowed
+            assert len(set(icons)) == len(icons), "each situation its own icon"
+
+
+@pytest.mark.django_db
+def test_load_demo_again_makes_no_new_images_and_keeps_an_editors_picture_text():
+    run()
+    image_ids = set(get_image_model().objects.values_list("pk", flat=True))
+    assert len(image_ids) == len(images.PICTURES)
+    page = HelpPage.objects.get(locale__language_code="sv")
+    page.image_alt = "Redaktörens egen text"
+    page.save_revision().publish()
+    home = HomePage.objects.get(locale__language_code="fi")
+    home.image = None
+    home.take_part_page = None
+    home.save_revision().publish()
+    run()
+    assert set(get_image_model().objects.values_list("pk", flat=True)) == image_ids
+    assert HelpPage.objects.get(pk=page.pk).image_alt == "Redaktörens egen text"
+    home.refresh_from_db()
+    assert home.image is None and home.take_part_page is None
+
+
+@pytest.mark.django_db
+def test_pictures_are_drawn_the_same_every_time():
+    first = images.picture_bytes("partners")
+    images.picture_bytes.cache_clear()
+    assert images.picture_bytes("partners") == first

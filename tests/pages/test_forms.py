@@ -7,7 +7,7 @@ from django.utils import translation
 
 from pages.forms import MAX_FILTER_VALUES, PartnerFilterForm, SituationForm
 
-SUPPORT = [SimpleNamespace(slug=slug, name=slug.title()) for slug in ("vertaistuki", "aineellinen")]
+SUPPORT = [SimpleNamespace(slug=slug, name=slug.title(), icon="people") for slug in ("vertaistuki", "aineellinen")]
 SITUATIONS = [{"slug": "ruoka", "label": "Tarvitsemme ruokaa", "support": ["aineellinen"]}]
 
 

@@ -1,8 +1,12 @@
 import datetime
+import re
 from unittest import mock
+from zoneinfo import ZoneInfo
 
 from pages.models import Partner
 from tests.demo_case import DemoSiteTestCase
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 class ModelSectionTests(DemoSiteTestCase):
@@ -35,31 +39,46 @@ class VisitPageTests(DemoSiteTestCase):
         body = self.client.get("/tule-kaymaan/").content.decode()
         assert "Kohtaamontie 1, 01360 Vantaa" in body
         assert 'href="https://www.openstreetmap.org/search?query=Kohtaamontie+1%2C+01360+Vantaa"' in body
-        assert "Maanantai 9.00–15.00" in body
+        assert re.search(r'<th scope="row">Maanantai</th><td data-label="Avoinna">9\.00–15\.00</td>', body)
         assert "<dt>" in body and "<iframe" not in body
 
     def test_visit_page_in_english_names_weekdays_in_english(self):
         body = self.client.get("/en/tule-kaymaan/").content.decode()
-        assert "Monday 9.00–15.00" in body
+        assert re.search(r'<th scope="row">Monday</th><td data-label="Open">9\.00–15\.00</td>', body)
 
 
 class HomePageTests(DemoSiteTestCase):
-    def test_home_page_shows_todays_opening_hours(self):
-        wednesday = datetime.date(2026, 12, 2)
-        with mock.patch("django.utils.timezone.localdate", return_value=wednesday):
-            body = self.client.get("/").content.decode()
-        assert "9.00–15.00" in body.split('class="today"')[1].split("</p>")[0]
+    def home_status_at(self, moment: datetime.datetime, path: str = "/en/") -> str:
+        with mock.patch("django.utils.timezone.now", return_value=moment):
+            body = self.client.get(path).content.decode()
+        return re.sub(r"\s+", " ", body.split('<div class="status')[1].split("</div>")[0])
 
-    def test_home_page_says_when_the_place_is_closed_today(self):
-        sunday = datetime.date(2026, 11, 29)
-        with mock.patch("django.utils.timezone.localdate", return_value=sunday):
-            body = self.client.get("/en/").content.decode()
-        assert "Closed today" in body
+    def test_home_page_says_the_place_is_open_now_with_todays_hours(self):
+        wednesday_morning = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=HELSINKI)
+        status = self.home_status_at(wednesday_morning)
+        assert "<strong>Open now</strong> 9.00–15.00." in status
 
-    def test_home_page_links_first_to_help_then_partners_then_visiting(self):
+    def test_home_page_before_opening_says_when_it_opens_today(self):
+        wednesday_early = datetime.datetime(2026, 12, 2, 7, 30, tzinfo=HELSINKI)
+        status = self.home_status_at(wednesday_early, "/")
+        assert "<strong>Avoinna tänään</strong> 9.00–15.00." in status
+
+    def test_home_page_when_closed_names_the_next_opening_day(self):
+        saturday = datetime.datetime(2026, 11, 28, 12, 0, tzinfo=HELSINKI)
+        assert "Open again: Monday 30 November, 9.00–15.00." in self.home_status_at(saturday)
+        assert "Seuraavan kerran avoinna: maanantai 30. marraskuuta, 9.00–15.00." in self.home_status_at(saturday, "/")
+
+    def test_home_page_after_closing_time_on_sunday_eve_says_open_again_tomorrow(self):
+        sunday_evening = datetime.datetime(2026, 11, 29, 20, 0, tzinfo=HELSINKI)
+        assert "<strong>Closed now.</strong> Open again tomorrow, 9.00–15.00." in self.home_status_at(sunday_evening)
+
+    def test_home_page_leads_with_help_then_partners_then_visiting(self):
         body = self.client.get("/").content.decode()
-        first = body.split('class="cards first-links"')[1].split("</ul>")[0]
-        assert first.index('href="/apua/"') < first.index('href="/toimijat/"') < first.index('href="/tule-kaymaan/"')
+        # The opening hours under the welcome link to the visiting page; the sections follow the welcome band.
+        sections = body.split('id="help-heading"')[0][-200:] + body.split('id="help-heading"')[1]
+        help_link, partners, visiting = ('href="/apua/?tilanne=', 'href="/toimijat/"', 'href="/tule-kaymaan/"')
+        assert sections.index(help_link) < sections.index(partners) < sections.index(visiting)
+        assert body.index('class="band"') < body.index('id="help-heading"')
 
     def test_footer_links_to_the_accessibility_statement_and_privacy_notice_in_the_readers_language(self):
         body = self.client.get("/sv/").content.decode()

@@ -19,9 +19,9 @@ class SharedIncludeTests(DemoSiteTestCase):
         for prefix in ("/", "/sv/", "/en/"):
             with self.subTest(prefix=prefix):
                 header = self.client.get(prefix + "malli/").content.decode().split("</header>")[0]
-                assert f'class="site-name" href="{prefix}"' in header
+                assert f'class="brand" href="{prefix}"' in header
                 missing = self.client.get(prefix + "ei-ole/").content.decode().split('id="main"')[1]
-                assert f'<a href="{prefix}">' in missing
+                assert re.search(rf'<a class="button" href="{prefix}">', missing)
 
     def test_a_sub_page_shows_the_trail_from_its_section(self):
         trail = breadcrumb(self.client.get("/sv/malli/periaatteet/").content.decode())
@@ -48,7 +48,7 @@ class SharedIncludeTests(DemoSiteTestCase):
 
     def test_a_partner_card_shows_phone_and_email_but_not_the_website(self):
         listing = self.client.get("/toimijat/").content.decode()
-        card = listing.split('id="toimija-perheneuvola"')[1].split("</article>")[0]
+        card = listing.split('id="toimija-perheneuvola"')[1].split('<li class="card"')[0]
         assert 'href="tel:+35891234501"' in card
         assert f'href="mailto:{COUNSELLING["email"]}"' in card
         assert COUNSELLING["website"] not in card
@@ -57,5 +57,5 @@ class SharedIncludeTests(DemoSiteTestCase):
         footer = self.client.get("/sv/").content.decode().split('class="site-footer"')[1]
         assert PLACE["phone"] == "09 123 4567"
         assert '<a href="tel:+35891234567">09 123 4567</a>' in footer
-        assert "Måndag 9.00–15.00" in footer
-        assert "Fredag 9.00–13.00" in footer
+        assert '<th scope="row">Måndag</th><td data-label="Öppet">9.00–15.00</td>' in footer
+        assert '<th scope="row">Fredag</th><td data-label="Öppet">9.00–13.00</td>' in footer
