@@ -12,7 +12,7 @@ from wagtail.models import Page, Site
 from home.demo import HOME, HOME_PICTURE
 from home.models import HomePage
 from pages.blocks import SITUATION_ICONS
-from pages.demo import help, images, legal, model_section, partners, place, support_types
+from pages.demo import help, legal, model_section, partners, pictures, place, support_types
 from pages.models import HelpPage, Partner, SiteSettings, SupportType, VisitPage
 from tests.demo_case import DemoSiteTestCase
 
@@ -201,7 +201,7 @@ class DemoPictureTests(DemoSiteTestCase):
 
     def test_the_finnish_home_page_has_its_picture_and_alt_text_for_the_template(self):
         home = HomePage.objects.get(locale__language_code="fi")
-        assert home.image.title == images.PICTURES["home"].title
+        assert home.image.title == pictures.PICTURES["home"].title
         assert home.image_alt == HOME_PICTURE["alt"]["fi"]
         assert home.image_alt.startswith("Perheitä saapuu")
 
@@ -237,7 +237,7 @@ class DemoPictureTests(DemoSiteTestCase):
 def test_load_demo_again_makes_no_new_images_and_keeps_an_editors_picture_text():
     run()
     image_ids = set(get_image_model().objects.values_list("pk", flat=True))
-    assert len(image_ids) == len(images.PICTURES)
+    assert len(image_ids) == len(pictures.PICTURES)
     page = HelpPage.objects.get(locale__language_code="sv")
     page.image_alt = "Redaktörens egen text"
     page.save_revision().publish()
@@ -254,6 +254,6 @@ def test_load_demo_again_makes_no_new_images_and_keeps_an_editors_picture_text()
 
 @pytest.mark.django_db
 def test_pictures_are_drawn_the_same_every_time():
-    first = images.picture_bytes("partners")
-    images.picture_bytes.cache_clear()
-    assert images.picture_bytes("partners") == first
+    first = pictures.picture_bytes("partners")
+    pictures.picture_bytes.cache_clear()
+    assert pictures.picture_bytes("partners") == first
