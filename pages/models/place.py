@@ -86,7 +86,8 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     def opening_status(self, now: datetime.datetime) -> "OpeningStatus":
         """Whether the place is open at `now` (local time) and when it opens next, within a week."""
         local = timezone.localtime(now)
-        today = self.hours_on(local.date())
+        week = self.weekly_hours()  # one query; the days are picked from it
+        today = [row for row in week if row.weekday == local.weekday()]
         moment = local.time()
         open_now = [row for row in today if row.opens <= moment < row.closes]
         next_day, next_rows = None, [row for row in today if row.opens > moment]
@@ -95,7 +96,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         else:
             for offset in range(1, 8):
                 day = local.date() + datetime.timedelta(days=offset)
-                if rows := self.hours_on(day):
+                if rows := [row for row in week if row.weekday == day.weekday()]:
                     next_day, next_rows = day, rows
                     break
         return OpeningStatus(today=local.date(), open_now=open_now, next_day=next_day, next_rows=next_rows)
