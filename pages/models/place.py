@@ -77,12 +77,6 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     def weekly_hours(self) -> list["OpeningHours"]:
         return sorted(self.opening_hours.all(), key=lambda row: (row.weekday, row.opens))
 
-    def hours_on(self, day: datetime.date) -> list["OpeningHours"]:
-        """Opening hours of a calendar day, earliest first; empty when the place is closed."""
-        return sorted(
-            (row for row in self.opening_hours.all() if row.weekday == day.weekday()), key=lambda row: row.opens
-        )
-
     def opening_status(self, now: datetime.datetime) -> "OpeningStatus":
         """Whether the place is open at `now` (local time) and when it opens next, within a week."""
         local = timezone.localtime(now)

@@ -44,6 +44,14 @@ def test_the_pattern_page_sends_visitors_to_sign_in_when_debug_is_off(client):
     assert response["Location"].startswith("/admin/login/?next=/komponentit/")
 
 
+@pytest.mark.django_db
+def test_in_development_anyone_sees_the_pattern_page(client, settings):
+    settings.DEBUG = True
+    response = client.get("/en/komponentit/")
+    assert response.status_code == 200
+    assert "<h1>Components</h1>" in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("path", "heading"),
     [("/komponentit/", "Komponentit"), ("/sv/komponentit/", "Komponenter"), ("/en/komponentit/", "Components")],
@@ -121,3 +129,15 @@ def test_images_and_their_renditions_are_served_but_documents_are_not(client):
     assert "max-age=86400" in response["Cache-Control"]
     assert client.get("/media/documents/anything.pdf").status_code == 404
     assert client.get("/media/images/../kohtaamo.sqlite3").status_code == 404
+
+
+def test_contact_facts_link_phone_and_e_mail_and_leave_icons_out_where_asked():
+    with translation.override("fi"):
+        with_icons = components.contact_facts("09 123 4567", "kohtaamo@example.fi")
+        plain = components.contact_facts("09 123 4567", "kohtaamo@example.fi", icons=False)
+    assert [(fact.term, fact.text, fact.href, fact.icon) for fact in with_icons] == [
+        ("Puhelin", "09 123 4567", "tel:+35891234567", "phone"),
+        ("Sähköposti", "kohtaamo@example.fi", "mailto:kohtaamo@example.fi", "mail"),
+    ]
+    assert [fact.icon for fact in plain] == ["", ""]
+    assert [fact.href for fact in plain] == [fact.href for fact in with_icons]

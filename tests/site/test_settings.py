@@ -108,3 +108,15 @@ def test_every_content_language_has_a_locale_without_the_demo():
     from wagtail.models import Locale
 
     assert sorted(Locale.objects.values_list("language_code", flat=True)) == ["en", "fi", "sv"]
+
+
+@pytest.mark.parametrize(("serve", "answer"), [("", "/media/images/a.png"), ("0", "none")])
+def test_images_are_served_by_the_app_unless_a_web_server_in_front_does_it(serve, answer):
+    code = (
+        "from django.urls import NoReverseMatch, reverse\n"
+        "try: print(reverse('image_file', args=['images/a.png']))\n"
+        "except NoReverseMatch: print('none')"
+    )
+    result = manage("shell", "-c", code, KOHTAAMO_SERVE_MEDIA=serve)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == answer
