@@ -47,7 +47,14 @@ class HomePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.ContentPage", "pages.HelpPage", "pages.PartnersPage", "pages.VisitPage"]
+    subpage_types = [
+        "pages.ContentPage",
+        "pages.HelpPage",
+        "pages.PartnersPage",
+        "pages.VisitPage",
+        "events.WeekPage",
+        "events.EventIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

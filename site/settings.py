@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -220,6 +222,30 @@ WAGTAILADMIN_BASE_URL = os.environ.get("KOHTAAMO_BASE_URL", "http://127.0.0.1:80
 # Languages without one use "simple". SQLite ignores both.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
 KOHTAAMO_SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
+
+# Languages an activity may be held in and interpreters may be asked for (ISO 639 codes; each reader sees
+# their names in their own language). The home languages of many families here come after the site's own.
+KOHTAAMO_SPOKEN_LANGUAGES = env_list(
+    "KOHTAAMO_SPOKEN_LANGUAGES", "fi,sv,en,ar,so,ru,uk,et,fa,ku,sq,vi,th,tr,es,fr,de"
+)
+# Days after an event when its registrations' personal data is erased (`manage.py erase_registrations`).
+KOHTAAMO_REGISTRATION_RETENTION_DAYS = int(os.environ.get("KOHTAAMO_REGISTRATION_RETENTION_DAYS", "30"))
+
+# Background tasks (Django's task framework through the django-tasks backport). Mail to families goes
+# through the "mail" backend: with KOHTAAMO_TASKS=database it waits in the database until
+# `manage.py db_worker` sends it, retrying while the mail server is down; by default (development,
+# tests) it runs at once. Wagtail's own tasks (search indexing) always run at once.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if os.environ.get("KOHTAAMO_TASKS", "immediate") == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+        "QUEUES": ["default"],
+    },
+}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

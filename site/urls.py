@@ -24,6 +24,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("haku/", page_views.search, name="search"),
     path("komponentit/", page_views.patterns, name="patterns"),
+    path("ilmoittautuminen/", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

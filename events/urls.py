@@ -1,0 +1,10 @@
+"""Signing up for an event and cancelling by the link in the confirmation mail (no account)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+urlpatterns = [
+    path("<int:event_id>/", views.register, name="register"),
+]
