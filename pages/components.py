@@ -111,3 +111,13 @@ def opening_hours_table(rows, caption: str = "") -> Table:
         caption=caption,
         stack=False,
     )
+
+
+def closure_lines(closures) -> list[str]:
+    """"Wednesday 23 December – Wednesday 6 January: Christmas holiday", a line per closure."""
+    lines = []
+    for closure in closures:
+        first, last = moment(closure.first_date).date_text, moment(closure.last_date).date_text
+        span = first if closure.first_date == closure.last_date else f"{first} – {last}"
+        lines.append(f"{span[:1].upper()}{span[1:]}: {closure.reason}")
+    return lines

@@ -9,12 +9,35 @@ from dataclasses import dataclass
 from wagtail import hooks
 
 PARTNER_PAGE_SECTIONS = "kohtaamo_partner_page_sections"
-"""fn(partner) -> (template_name, context) or None. Each answer is a section of the partner's own page,
-rendered with its context as `section`, after the support it gives."""
+"""fn(request, partner) -> (template_name, context) or None. Each answer is a section of the partner's own
+page, rendered with its context as `section`, after the support it gives."""
 
 
-def partner_page_sections(partner) -> list[tuple[str, dict]]:
-    return [answer for fn in hooks.get_hooks(PARTNER_PAGE_SECTIONS) if (answer := fn(partner)) is not None]
+def partner_page_sections(request, partner) -> list[tuple[str, dict]]:
+    answers = (fn(request, partner) for fn in hooks.get_hooks(PARTNER_PAGE_SECTIONS))
+    return [answer for answer in answers if answer is not None]
+
+
+PARTNER_CARD_NOTES = "kohtaamo_partner_card_notes"
+"""fn(request, partners) -> {partner.translation_key: text}. A short line on each partner's card in the
+directory (`/toimijat/`), such as the days it is at the place. Called once for the whole list."""
+
+
+def partner_card_notes(request, partners) -> dict:
+    notes: dict = {}
+    for fn in hooks.get_hooks(PARTNER_CARD_NOTES):
+        for key, text in fn(request, partners).items():
+            notes[key] = f"{notes[key]} {text}" if key in notes else text
+    return notes
+
+
+CLOSURES = "kohtaamo_closures"
+"""fn(request, first_date, last_date) -> iterable of objects with `first_date`, `last_date` and `reason`:
+days when the whole place is closed. The opening hours (home page, visiting page) follow them."""
+
+
+def closures(request, first_date, last_date) -> list:
+    return [closure for fn in hooks.get_hooks(CLOSURES) for closure in fn(request, first_date, last_date)]
 
 
 SEARCH_SOURCES = "kohtaamo_search_sources"

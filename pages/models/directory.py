@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from ..blocks import HelpSituationBlock
 from ..components import Fact
 from ..forms import PartnerFilterForm, SituationForm
-from ..hooks import partner_page_sections
+from ..hooks import partner_card_notes, partner_page_sections
 from ..listing import attach_support, group_by_sector, support_sections
 from .content import SectionPage
 from .partners import Partner, Sector, SupportType
@@ -36,6 +36,9 @@ class PartnersPage(RoutablePageMixin, SectionPage):
         chosen, text = form.values["tuki"], form.values["q"]
         partners = Partner.objects.localized().for_listing().filtered(chosen, text)
         partner_list = attach_support(list(partners), support_types)
+        notes = partner_card_notes(request, partner_list)
+        for partner in partner_list:
+            partner.card_note = notes.get(partner.translation_key, "")
         context = {
             "filter_form": form,
             "support_types": support_types,
@@ -55,7 +58,7 @@ class PartnersPage(RoutablePageMixin, SectionPage):
         if partner is None:
             raise Http404
         attach_support([partner], list(SupportType.objects.localized()))
-        context = {"partner": partner, "partner_sections": partner_page_sections(partner)}
+        context = {"partner": partner, "partner_sections": partner_page_sections(request, partner)}
         return self.render(request, context_overrides=context, template="pages/partner_detail.html")
 
 

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from ..blocks import ContentStreamBlock
 from ..components import Fact
+from ..hooks import closures
 from ..phone import PhoneNumberField
 from .content import SectionPage
 
@@ -77,23 +78,41 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     def weekly_hours(self) -> list["OpeningHours"]:
         return sorted(self.opening_hours.all(), key=lambda row: (row.weekday, row.opens))
 
-    def opening_status(self, now: datetime.datetime) -> "OpeningStatus":
-        """Whether the place is open at `now` (local time) and when it opens next, within a week."""
+    def opening_status(self, now: datetime.datetime, closures=()) -> "OpeningStatus":
+        """Whether the place is open at `now` (local time) and when it opens next.
+
+        `closures` (objects with `first_date`, `last_date` and `reason`, from the `kohtaamo_closures` hook)
+        close whole days: on such a day the place is closed, and it opens next after the closure.
+        """
         local = timezone.localtime(now)
         week = self.weekly_hours()  # one query; the days are picked from it
-        today = [row for row in week if row.weekday == local.weekday()]
+        closed = list(closures)
+
+        def closure_on(day):
+            return next((item for item in closed if item.first_date <= day <= item.last_date), None)
+
+        today_closure = closure_on(local.date())
+        today = [] if today_closure else [row for row in week if row.weekday == local.weekday()]
         moment = local.time()
         open_now = [row for row in today if row.opens <= moment < row.closes]
         next_day, next_rows = None, [row for row in today if row.opens > moment]
         if next_rows:
             next_day = local.date()
         else:
-            for offset in range(1, 8):
+            for offset in range(1, LOOK_AHEAD_DAYS + 1):
                 day = local.date() + datetime.timedelta(days=offset)
+                if closure_on(day):
+                    continue
                 if rows := [row for row in week if row.weekday == day.weekday()]:
                     next_day, next_rows = day, rows
                     break
-        return OpeningStatus(today=local.date(), open_now=open_now, next_day=next_day, next_rows=next_rows)
+        return OpeningStatus(
+            today=local.date(), open_now=open_now, next_day=next_day, next_rows=next_rows, closure=today_closure
+        )
+
+
+# How far ahead the home page looks for the next opening: past the longest holiday closure.
+LOOK_AHEAD_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -102,6 +121,8 @@ class OpeningStatus:
     open_now: list["OpeningHours"]
     next_day: datetime.date | None
     next_rows: list["OpeningHours"]
+    closure: object = None
+    """Today's closure (with its `reason`) when the whole place is closed today."""
 
     @property
     def opens_later_today(self) -> bool:
@@ -175,6 +196,8 @@ class VisitPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["opening_rows"] = SiteSettings.for_request(request).weekly_hours()
+        today = timezone.localdate()
+        context["closures"] = closures(request, today, today + datetime.timedelta(days=LOOK_AHEAD_DAYS))
         return context
 
     @property

@@ -100,3 +100,9 @@ def site_footer(context):
 def page_href(context, page) -> str:
     """`{% page_href page as url %}`: `{% pageurl %}` for passing on to a component."""
     return page.get_url(context.get("request")) or ""
+
+
+@register.simple_tag
+def closure_lines(closures) -> list[str]:
+    """`{% closure_lines closures as lines %}`: a line per closure for `components/notice.html`'s items."""
+    return components.closure_lines(closures)

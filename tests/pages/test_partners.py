@@ -150,7 +150,7 @@ def test_a_higher_app_can_add_a_section_to_a_partners_page_without_pages_importi
 
     (tmp_path / "drop_in.html").write_text("<h2>Neuvonta-ajat</h2><p>{{ section.when }} {{ section.name }}</p>")
 
-    def drop_in_hours(partner):
+    def drop_in_hours(request, partner):
         return (
             ("drop_in.html", {"when": "tiistaisin 10–12", "name": partner.name}) if partner.sector == "city" else None
         )
