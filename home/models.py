@@ -1,5 +1,7 @@
 """The home page of a meeting place; it gathers what the other apps offer."""
 
+import datetime
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,9 +10,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from events.models import WeekPage
 from pages.blocks import ContentStreamBlock
+from pages.hooks import closures
 from pages.models import HelpPage, PartnersPage, SiteSettings, VisitPage
 from pages.models.content import IMAGE_ALT_HELP
+from pages.models.place import LOOK_AHEAD_DAYS
 
 # The family's first questions, in order: where do I get help, who is here, how do I come.
 FIRST_LINKS = (HelpPage, PartnersPage, VisitPage)
@@ -69,7 +74,14 @@ class HomePage(Page):
         sections = [page for page in children if type(page) not in rank and page.show_in_menus]
         context["more_links"] = [page for page in first if page is not help_page] + sections
         context["visit_url"] = visit_page.get_url(request) if visit_page else ""
-        context["opening"] = SiteSettings.for_request(request).opening_status(timezone.now())
+        today = timezone.localdate()
+        closed = closures(request, today, today + datetime.timedelta(days=LOOK_AHEAD_DAYS))
+        context["opening"] = SiteSettings.for_request(request).opening_status(timezone.now(), closed)
+        week_page = WeekPage.for_request(request)
+        if week_page is not None:
+            items, _closures = week_page.programme(request, today, today)
+            context["today_items"] = [item for item in items if not item.staff_only]
+            context["week_page"] = week_page
         context["help_page"] = help_page
         context["situations"] = [block.value for block in help_page.situations] if help_page else []
         take_part = self.take_part_page

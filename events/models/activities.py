@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.dates import WEEKDAYS
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -21,11 +21,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Locale, Site, TranslatableMixin
 from wagtail.search import index
 
+from pages.components import Fact, time_range
 from pages.localized import LocalizedQuerySet, SynchronizedFieldsMixin
 from pages.models import Partner, SupportType
 from pages.models.partners import SAME_IN_EVERY_LANGUAGE
 
 from ..languages import language_name
+from ..schedule import ChangeRow, ClosedDays
 
 
 class ActivityKind(models.TextChoices):
@@ -59,6 +61,10 @@ def spoken_language_choices() -> list[tuple[str, str]]:
     return [(code, language_name(code)) for code in settings.KOHTAAMO_SPOKEN_LANGUAGES]
 
 
+# Addresses below the week page that are not activities (events.models.events.WeekPage's routes).
+RESERVED_SLUGS = {"kalenteri"}
+
+
 class ActivityQuerySet(LocalizedQuerySet):
     def public(self):
         return self.filter(staff_only=False)
@@ -75,6 +81,35 @@ class ActivityQuerySet(LocalizedQuerySet):
     def for_listing(self):
         """What the programme shows of each activity, in a fixed number of queries however many there are."""
         return self.select_related("locale").prefetch_related("partners", "support_types")
+
+    def matching(self, audiences=(), kinds=(), support_slugs=()):
+        """The programme filter: any of the audiences ("everyone" matches every audience), kinds and support.
+
+        Audiences are a JSON list, which not every database can search, so that part is left to Python:
+        call on a queryset and get a list.
+        """
+        rows = self.filter(kind__in=kinds) if kinds else self
+        if support_slugs:
+            rows = rows.filter(support_types__slug__in=support_slugs).distinct()
+        rows = list(rows)
+        if audiences:
+            wanted = set(audiences)
+            rows = [row for row in rows if Audience.EVERYONE in row.audiences or wanted & set(row.audiences)]
+        return rows
+
+
+def localize_partners(activities: list) -> list:
+    """Give each activity `.partner_list`: its partners in the reader's language where translated (one query)."""
+    keys = {partner.translation_key for activity in activities for partner in activity.partners.all()}
+    translated = {
+        partner.translation_key: partner for partner in Partner.objects.localized().filter(translation_key__in=keys)
+    }
+    for activity in activities:
+        activity.partner_list = sorted(
+            (translated.get(partner.translation_key, partner) for partner in activity.partners.all()),
+            key=lambda partner: (partner.sort_order, partner.name),
+        )
+    return activities
 
 
 class ActivityForm(WagtailAdminModelForm):
@@ -125,9 +160,7 @@ class Activity(SynchronizedFieldsMixin, TranslatableMixin, index.Indexed, Cluste
         "staff_only",
     )
 
-    site = models.ForeignKey(
-        Site, verbose_name=_("meeting place"), on_delete=models.CASCADE, related_name="+"
-    )
+    site = models.ForeignKey(Site, verbose_name=_("meeting place"), on_delete=models.CASCADE, related_name="+")
     title = models.CharField(_("title"), max_length=120)
     slug = models.SlugField(_("short name in addresses"), max_length=80, allow_unicode=True)
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
@@ -215,6 +248,8 @@ class Activity(SynchronizedFieldsMixin, TranslatableMixin, index.Indexed, Cluste
             errors["last_date"] = ValidationError(_("The last date cannot be before the first date."))
         if not self.weekdays:
             errors["weekdays"] = ValidationError(_("Choose at least one weekday."))
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = ValidationError(_("This short name is taken by the programme's own pages."))
         if errors:
             raise ValidationError(errors)
 
@@ -236,6 +271,32 @@ class Activity(SynchronizedFieldsMixin, TranslatableMixin, index.Indexed, Cluste
     def weekday_names(self) -> list[str]:
         return [str(WEEKDAYS[day]) for day in sorted(self.weekdays)]
 
+    @property
+    def schedule_text(self) -> str:
+        """ "Every week: Tuesday, 9.00–11.00" or "Every 2 weeks: …", in the reader's language."""
+        days = ", ".join(self.weekday_names)
+        if self.interval_weeks == 1:
+            text = _("Every week: %(days)s") % {"days": days}
+        else:
+            text = ngettext(
+                "Every %(weeks)s week: %(days)s", "Every %(weeks)s weeks: %(days)s", self.interval_weeks
+            ) % {
+                "weeks": self.interval_weeks,
+                "days": days,
+            }
+        return f"{text}, {time_range(self.start_time, self.end_time)}"
+
+    @property
+    def facts(self) -> list[Fact]:
+        """When, where, for whom and in which languages, for `components/facts.html`."""
+        items = [
+            Fact(_("When"), self.schedule_text, icon="clock"),
+            Fact(_("Room"), self.room, icon="map-pin"),
+            Fact(_("For whom"), ", ".join(self.audience_labels), icon="child"),
+            Fact(_("Languages spoken"), ", ".join(self.language_names), icon="globe"),
+        ]
+        return [item for item in items if item.text]
+
     def get_default_translation(self) -> "Activity":
         return self.get_translation_or_none(Locale.get_default()) or self
 
@@ -250,15 +311,29 @@ class OccurrenceChangeQuerySet(LocalizedQuerySet):
         """Changes to occurrences from `start` to `end` (dates, inclusive), whether from or to that range."""
         return self.filter(models.Q(date__range=(start, end)) | models.Q(new_date__range=(start, end)))
 
+    def rows(self) -> list[ChangeRow]:
+        """The changes in the reader's language, as `events.schedule` reads them (one query)."""
+        changes = self.localized().annotate(activity_key=models.F("activity__translation_key"))
+        return [
+            ChangeRow(
+                activity_key=change.activity_key,
+                date=change.date,
+                cancelled=change.kind == ChangeKind.CANCELLED,
+                new_date=change.new_date,
+                new_start_time=change.new_start_time,
+                new_end_time=change.new_end_time,
+                reason=change.reason,
+            )
+            for change in changes
+        ]
+
 
 class OccurrenceChange(SynchronizedFieldsMixin, TranslatableMixin, models.Model):
     """One occurrence of an activity cancelled, or moved to another day or time, with the reason families see."""
 
     synchronized_fields = ("activity", "date", "kind", "new_date", "new_start_time", "new_end_time")
 
-    activity = models.ForeignKey(
-        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="changes"
-    )
+    activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="changes")
     date = models.DateField(_("date of the occurrence"), help_text=_("The day it would have happened."))
     kind = models.CharField(_("change"), max_length=20, choices=ChangeKind.choices, default=ChangeKind.CANCELLED)
     new_date = models.DateField(_("new date"), null=True, blank=True)
@@ -312,18 +387,22 @@ class ClosureQuerySet(LocalizedQuerySet):
     def overlapping(self, start, end):
         return self.filter(first_date__lte=end, last_date__gte=start)
 
+    def rows(self) -> list[ClosedDays]:
+        """The closures in the reader's language, as `events.schedule` reads them (one query)."""
+        return [ClosedDays(closure.first_date, closure.last_date, closure.reason) for closure in self.localized()]
+
 
 class Closure(SynchronizedFieldsMixin, TranslatableMixin, models.Model):
     """Days when the whole place is closed (Christmas, say): every occurrence in them is cancelled."""
 
     synchronized_fields = ("site", "first_date", "last_date")
 
-    site = models.ForeignKey(
-        Site, verbose_name=_("meeting place"), on_delete=models.CASCADE, related_name="+"
-    )
+    site = models.ForeignKey(Site, verbose_name=_("meeting place"), on_delete=models.CASCADE, related_name="+")
     first_date = models.DateField(_("first closed day"))
     last_date = models.DateField(_("last closed day"))
-    reason = models.CharField(_("reason shown to families"), max_length=200, help_text=_("For example: Christmas holiday."))
+    reason = models.CharField(
+        _("reason shown to families"), max_length=200, help_text=_("For example: Christmas holiday.")
+    )
 
     objects = ClosureQuerySet.as_manager()
     panels = [

@@ -1,18 +1,32 @@
 """One-off events as pages under `/tapahtumat/`: co-development days, community meetings and the rest."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail.search import index
 
 from pages.blocks import ContentStreamBlock
+from pages.components import Fact, moment
+from pages.models import PartnersPage, SupportType
 from pages.models.content import SectionPage
+from pages.navigation import public_url
+
+from .. import calendar, schedule
+from ..forms import EVENTS, EventKindFilterForm, ProgrammeFilterForm
+from .activities import KIND_ICONS as ACTIVITY_KIND_ICONS
+from .activities import Activity, ActivityKind, Audience, Closure, OccurrenceChange, localize_partners
+from .registrations import Registration
 
 FACTS_FROM_SOURCE = _(
     "The same in every language: change these in the page's original language; they are copied to the "
@@ -136,7 +150,10 @@ class EventPage(RoutablePageMixin, SectionPage):
                 setattr(self, field.attname, getattr(source, field.attname))
         super().save(*args, **kwargs)
         if source.pk == self.pk and self.pk:
-            values = {self._meta.get_field(name).attname: getattr(self, self._meta.get_field(name).attname) for name in self.synchronized_fields}
+            values = {
+                self._meta.get_field(name).attname: getattr(self, self._meta.get_field(name).attname)
+                for name in self.synchronized_fields
+            }
             EventPage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).update(**values)
 
     @property
@@ -152,8 +169,97 @@ class EventPage(RoutablePageMixin, SectionPage):
         return KIND_ICONS.get(self.kind, "calendar")
 
     @property
+    def when_text(self) -> str:
+        start, end = timezone.localtime(self.start), timezone.localtime(self.end)
+        if start.date() == end.date():
+            when = moment(start, end)
+            return f"{capfirst(when.date_text)} {when.time_text}"
+        first, last = moment(start), moment(end)
+        return f"{capfirst(first.date_text)} {first.time_text} – {last.date_text} {last.time_text}"
+
+    @property
+    def facts(self) -> list[Fact]:
+        items = [
+            Fact(_("When"), self.when_text, icon="clock"),
+            Fact(_("Where"), self.location or str(_("At the meeting place")), icon="map-pin"),
+        ]
+        if self.registration_enabled:
+            items.append(Fact(_("Sign-up"), str(_("Sign up in advance")), icon="check"))
+        return items
+
+    @property
     def is_past(self) -> bool:
         return self.end < timezone.now()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.registration_enabled:
+            context["registration"] = Registration.objects.availability(self)
+            context["registration_closes"] = self.registration_deadline or self.start
+        context["organiser"] = self.organiser.localized if self.organiser else None
+        context["partners_page"] = PartnersPage.objects.live().filter(locale=self.locale).first()
+        context["events_page"] = self.get_parent().specific
+        return context
+
+    @path("")
+    def event_route(self, request):
+        return self.render(request)
+
+    @path("kalenteri/")
+    def calendar_route(self, request):
+        """This event alone, to add to a calendar."""
+        body = calendar.event_feed(self, link=lambda event: public_url(event.get_url(request)))
+        return calendar_response(body, self.slug)
+
+    def json_ld(self, request, place) -> dict:
+        """schema.org `Event` for search engines: when, where, who organises it, and that it is free."""
+        address = {
+            "@type": "PostalAddress",
+            "streetAddress": place.street_address,
+            "postalCode": place.postal_code,
+            "addressLocality": place.city,
+            "addressCountry": "FI",
+        }
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.intro or self.search_description,
+            "startDate": timezone.localtime(self.start).isoformat(),
+            "endDate": timezone.localtime(self.end).isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "inLanguage": self.locale.language_code,
+            "url": public_url(self.get_url(request)),
+            "location": {"@type": "Place", "name": self.location or place.place_name, "address": address},
+            "isAccessibleForFree": True,
+            "offers": {
+                "@type": "Offer",
+                "price": "0",
+                "priceCurrency": "EUR",
+                "availability": "https://schema.org/InStock",
+                "url": public_url(self.get_url(request)),
+            },
+        }
+        organiser = self.organiser.localized if self.organiser else None
+        if organiser:
+            data["organizer"] = {"@type": "Organization", "name": organiser.name}
+            if organiser.website:
+                data["organizer"]["url"] = organiser.website
+        if self.image:
+            data["image"] = public_url(self.image.get_rendition("fill-1200x675|format-jpeg").url)
+        return data
+
+
+def calendar_response(body: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=calendar.CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{name}.ics"'
+    return response
+
+
+PAST_EVENTS_PER_PAGE = 12
+# How far back the calendar feeds reach for events already held.
+FEED_PAST_DAYS = 90
 
 
 class EventIndexPage(RoutablePageMixin, SectionPage):
@@ -165,9 +271,62 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
     class Meta:
         verbose_name = _("events page")
 
+    def events(self):
+        return EventPage.objects.child_of(self).live().public().select_related("image", "locale")
+
+    def filter_form(self, request) -> EventKindFilterForm:
+        return EventKindFilterForm(request.GET, kinds=EventKind.choices, kind_icons=KIND_ICONS)
+
+    @path("")
+    def index_route(self, request):
+        form = self.filter_form(request)
+        events = self.events().filter(end__gte=timezone.now()).order_by("start")
+        if form.values["laji"]:
+            events = events.filter(kind__in=form.values["laji"])
+        context = {"events": list(events), "filter_form": form, "notices": form.notices, "showing_past": False}
+        return self.render(request, context_overrides=context)
+
+    @path("menneet/")
+    def past_route(self, request):
+        form = self.filter_form(request)
+        events = self.events().filter(end__lt=timezone.now()).order_by("-start")
+        if form.values["laji"]:
+            events = events.filter(kind__in=form.values["laji"])
+        page_obj = Paginator(events, PAST_EVENTS_PER_PAGE).get_page(request.GET.get("sivu"))
+        query = request.GET.copy()
+        query.pop("sivu", None)
+        context = {
+            "events": list(page_obj),
+            "page_obj": page_obj,
+            "query": query.urlencode(),
+            "filter_form": form,
+            "notices": form.notices,
+            "showing_past": True,
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("kalenteri/")
+    def calendar_route(self, request):
+        """Upcoming events, and those of the last months, for a calendar app to subscribe to."""
+        since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+        events = list(self.events().filter(end__gte=since).order_by("start"))
+        body = calendar.programme(
+            [], [], [], events, title=self.title, link=lambda event: public_url(event.get_url(request))
+        )
+        return calendar_response(body, self.slug)
+
+
+# An activity's page lists its next dates within this many weeks.
+UPCOMING_WEEKS = 12
+UPCOMING_DATES = 8
+
 
 class WeekPage(RoutablePageMixin, SectionPage):
-    """`/viikko/`: the week's programme; each public activity has its own page below it."""
+    """`/viikko/`: the week's programme; each public activity has its own page below it.
+
+    The week is Monday to Sunday in Helsinki time, `?viikko=2026-W49` for another. Each page runs a fixed
+    number of queries however many activities there are (tests/events/test_query_counts.py).
+    """
 
     subpage_types: list[str] = []
     max_count_per_parent = 1
@@ -175,3 +334,183 @@ class WeekPage(RoutablePageMixin, SectionPage):
     class Meta:
         verbose_name = _("weekly programme page")
 
+    @classmethod
+    def for_request(cls, request) -> "WeekPage | None":
+        """The programme page of the request's site in the reader's language."""
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        return cls.objects.live().public().descendant_of(site.root_page.localized).first()
+
+    def activities(self, request):
+        """The place's activities in the reader's language that the reader may see (staff-only for staff)."""
+        return Activity.objects.localized().filter(site_id=self.get_site().pk).visible_to(request.user)
+
+    def activity_url(self, request, activity) -> str:
+        return self.get_url(request) + self.reverse_subpage("activity_route", args=[activity.slug])
+
+    def events(self):
+        """The one-off events of this place in this language."""
+        return EventPage.objects.live().public().descendant_of(self.get_parent()).select_related("locale")
+
+    def programme(self, request, first: datetime.date, last: datetime.date, filters: dict | None = None):
+        """(items, closures) from `first` to `last`: occurrences and events in time order, in a fixed number
+        of queries."""
+        filters = filters or {}
+        kinds = [kind for kind in filters.get("laji", []) if kind != EVENTS]
+        activities = self.activities(request).for_listing()
+        activities = localize_partners(activities.matching(filters.get("kuka"), kinds, filters.get("tuki")))
+        site_id = self.get_site().pk
+        changes = OccurrenceChange.objects.filter(activity__site_id=site_id).between(first, last).rows()
+        closures = Closure.objects.filter(site_id=site_id).overlapping(first, last).rows()
+        items = [
+            self.occurrence_item(request, occurrence)
+            for occurrence in schedule.occurrences(activities, changes, closures, first, last)
+        ]
+        only_activities = kinds or filters.get("kuka") or filters.get("tuki")
+        if not only_activities or EVENTS in filters.get("laji", []):
+            after = schedule.aware(first, datetime.time.min)
+            before = schedule.aware(last + datetime.timedelta(days=1), datetime.time.min)
+            events = self.events().filter(start__lt=before, end__gt=after)
+            items += [self.event_item(request, event) for event in events]
+        items.sort(key=lambda item: (item.start, item.title))
+        return items, closures
+
+    def occurrence_item(self, request, occurrence) -> schedule.ProgrammeItem:
+        activity = occurrence.activity
+        return schedule.ProgrammeItem(
+            title=activity.title,
+            url="" if activity.staff_only else self.activity_url(request, activity),
+            start=occurrence.start,
+            end=occurrence.end,
+            kind_label=activity.get_kind_display(),
+            icon=activity.kind_icon,
+            place=activity.room,
+            cancelled=occurrence.cancelled,
+            moved=occurrence.moved,
+            reason=occurrence.reason,
+            partners=activity.partner_list,
+            audiences=activity.audience_labels,
+            staff_only=activity.staff_only,
+            original_start=occurrence.original_start if occurrence.moved else None,
+            uid=schedule.uid("activity", activity.translation_key),
+            organiser_text=", ".join(partner.name for partner in activity.partner_list),
+        )
+
+    def event_item(self, request, event) -> schedule.ProgrammeItem:
+        return schedule.ProgrammeItem(
+            title=event.title,
+            url=event.get_url(request),
+            start=event.start,
+            end=event.end,
+            kind_label=event.get_kind_display(),
+            icon=event.kind_icon,
+            place=event.location,
+            is_event=True,
+            uid=schedule.uid("event", event.translation_key),
+        )
+
+    def filter_form(self, request) -> ProgrammeFilterForm:
+        return ProgrammeFilterForm(
+            request.GET,
+            audiences=Audience.choices,
+            kinds=ActivityKind.choices,
+            kind_icons=ACTIVITY_KIND_ICONS,
+            support_types=list(SupportType.objects.localized()),
+        )
+
+    @path("")
+    def week_route(self, request):
+        today = timezone.localdate()
+        monday = schedule.parse_week(request.GET.get("viikko"), today)
+        if monday is None:
+            raise Http404
+        form = self.filter_form(request)
+        days = schedule.week_days(monday)
+        items, closures = self.programme(request, days[0], days[-1], form.values)
+        base = self.get_url(request)
+        query = request.GET.copy()
+
+        def week_url(day):
+            query["viikko"] = schedule.week_param(day)
+            return f"{base}?{query.urlencode()}"
+
+        this_week = schedule.monday_of(today)
+        context = {
+            "days": schedule.group_by_day(items, days, today, closures),
+            "monday": monday,
+            "week_param": schedule.week_param(monday),
+            "sunday": days[-1],
+            "week_number": monday.isocalendar()[1],
+            "is_this_week": monday == this_week,
+            "previous_url": week_url(schedule.shift_weeks(monday, -1)),
+            "next_url": week_url(schedule.shift_weeks(monday, 1)),
+            "this_week_url": week_url(this_week),
+            "filter_form": form,
+            "notices": form.notices,
+            "is_filtered": form.is_filtered,
+            "calendar_url": base + self.reverse_subpage("calendar_route"),
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("kalenteri/")
+    def calendar_route(self, request):
+        """The whole public programme and the events, for a calendar app to subscribe to."""
+        activities = localize_partners(list(self.activities(request).public().for_listing()))
+        site_id = self.get_site().pk
+        changes = OccurrenceChange.objects.filter(activity__site_id=site_id, activity__staff_only=False).rows()
+        closures = Closure.objects.filter(site_id=site_id).rows()
+        since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+        events = list(self.events().filter(end__gte=since).order_by("start"))
+        body = calendar.programme(activities, changes, closures, events, title=self.title, link=self.feed_link(request))
+        return calendar_response(body, self.slug)
+
+    def feed_link(self, request):
+        def link(item) -> str:
+            url = item.get_url(request) if isinstance(item, EventPage) else self.activity_url(request, item)
+            return public_url(url)
+
+        return link
+
+    def find_activity(self, request, slug: str):
+        activity = self.activities(request).for_listing().filter(slug=slug).first()
+        if activity is None:
+            raise Http404
+        localize_partners([activity])
+        return activity
+
+    @path("<str:slug>/")
+    def activity_route(self, request, slug):
+        activity = self.find_activity(request, slug)
+        today = timezone.localdate()
+        until = today + datetime.timedelta(weeks=UPCOMING_WEEKS)
+        changes = OccurrenceChange.objects.filter(activity__translation_key=activity.translation_key)
+        closures = Closure.objects.filter(site_id=activity.site_id).overlapping(today, until).rows()
+        upcoming = schedule.occurrences([activity], changes.between(today, until).rows(), closures, today, until)
+        context = {
+            "activity": activity,
+            "facts": activity.facts,
+            "upcoming": [self.occurrence_item(request, occurrence) for occurrence in upcoming[:UPCOMING_DATES]],
+            "partners_page": PartnersPage.objects.live().filter(locale=self.locale).first(),
+            "calendar_url": self.activity_url(request, activity) + "kalenteri/",
+        }
+        return self.render(request, context_overrides=context, template="events/activity_page.html")
+
+    @path("<str:slug>/kalenteri/")
+    def activity_calendar_route(self, request, slug):
+        activity = self.find_activity(request, slug)
+        if activity.staff_only:
+            raise Http404
+        changes = OccurrenceChange.objects.filter(activity__translation_key=activity.translation_key).rows()
+        closures = Closure.objects.filter(site_id=activity.site_id).rows()
+        body = calendar.activity_feed(activity, changes, closures, link=self.feed_link(request))
+        return calendar_response(body, activity.slug)
+
+    def get_sitemap_urls(self, request=None):
+        """The week page and each public activity's own page."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        slugs = Activity.objects.localized(self.locale).filter(site_id=self.get_site().pk).public()
+        for slug in dict.fromkeys(slugs.values_list("slug", flat=True)):
+            urls.append({"location": base + self.reverse_subpage("activity_route", args=[slug])})
+        return urls

@@ -1,0 +1,21 @@
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from pages.models import SiteSettings
+
+register = template.Library()
+
+# In a <script> element, "<" could end it early; JSON allows the same character escaped.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, event):
+    """`{% event_json_ld page %}`: the event as schema.org JSON-LD for search engines."""
+    request = context["request"]
+    data = event.json_ld(request, SiteSettings.for_request(request))
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above
