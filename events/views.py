@@ -1,7 +1,127 @@
-"""Registration views: thin, the rules are in events.models.registrations."""
+"""Registration views: thin, the rules are in events.models.registrations.
 
+Signing up, the confirmation and cancelling need no account: the confirmation and cancel pages are reached
+by a signed link (events.tokens) that carries the registration's number only.
+"""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
+
+from pages.models import SiteSettings
+
+from .models import EventPage, Registration, RegistrationStatus
+from .registration_forms import RegistrationForm
+from .tasks import PROMOTED, SIGNED_UP, send_registration_mail
+from .tokens import registration_id, registration_token
+
+logger = logging.getLogger(__name__)
 
 
+def queue_mail(registration: Registration, kind: str) -> None:
+    """Queues the mail once the registration is committed; a failure to queue never undoes the registration."""
+    if not registration.email:
+        return
+
+    def enqueue():
+        try:
+            send_registration_mail.enqueue(registration.pk, kind)
+        except Exception:
+            logger.exception("Could not queue the %s mail of registration %s.", kind, registration.pk)
+
+    transaction.on_commit(enqueue)
+
+
+def privacy_url(request) -> str:
+    if Site.find_for_request(request) is None:
+        return ""
+    page = SiteSettings.for_request(request).privacy_page
+    return page.localized.get_url(request) if page else ""
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def register(request, event_id):
-    raise Http404
+    event = EventPage.objects.live().filter(pk=event_id).first()
+    if event is None or not event.registration_enabled:
+        raise Http404
+    shown = event.localized
+    availability = Registration.objects.availability(event)
+    form = RegistrationForm(request.POST if request.method == "POST" else None, event=event)
+    if request.method == "POST" and availability.is_open and form.is_valid():
+        try:
+            registration, created = Registration.objects.sign_up(
+                event, language=get_language(), **form.sign_up_details()
+            )
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+            availability = Registration.objects.availability(event)
+        else:
+            if created:
+                queue_mail(registration, SIGNED_UP)
+            return redirect(reverse("events:registration_done", args=[registration_token(registration.pk)]))
+    context = {
+        "event": shown,
+        "form": form,
+        "availability": availability,
+        "privacy_url": privacy_url(request),
+    }
+    return render(request, "events/registration_form.html", context)
+
+
+def registration_for(token: str) -> Registration:
+    """The registration a signed link points to; 404 for a forged or expired link."""
+    pk = registration_id(token)
+    registration = Registration.objects.select_related("event").filter(pk=pk).first() if pk else None
+    if registration is None or not registration.links_valid():
+        raise Http404
+    return registration
+
+
+def registration_context(registration: Registration, token: str) -> dict:
+    return {
+        "registration": registration,
+        "event": registration.event_in(get_language()),
+        "token": token,
+        "confirmed": registration.status == RegistrationStatus.CONFIRMED,
+        "waitlisted": registration.status == RegistrationStatus.WAITLISTED,
+        "can_cancel": registration.can_cancel(),
+        "childcare_asked": registration.children.filter(needs_childcare=True).exists(),
+    }
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def registration_done(request, token):
+    registration = registration_for(token)
+    return render(request, "events/registration_done.html", registration_context(registration, token))
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def registration_cancel(request, token):
+    registration = registration_for(token)
+    done_url = reverse("events:registration_done", args=[token])
+    if registration.is_cancelled:
+        return redirect(done_url)
+    error = ""
+    if request.method == "POST":
+        try:
+            promoted = registration.cancel(now=timezone.now())
+        except ValidationError as refusal:
+            error = refusal.messages[0]
+        else:
+            for other in promoted:
+                queue_mail(other, PROMOTED)
+            return redirect(done_url)
+    context = {**registration_context(registration, token), "done_url": done_url, "error": error}
+    return render(request, "events/registration_cancel.html", context)
