@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from events import demo as events_demo
 from pages import demo as pages_demo
 from pages.demo.build import ensure_page
 from pages.demo.model_section import TAKE_PART
@@ -65,6 +66,7 @@ class DemoSite:
     homes: dict[str, HomePage]
     """By language."""
     pages: pages_demo.PagesDemo
+    events: events_demo.EventsDemo
 
 
 @transaction.atomic
@@ -75,6 +77,7 @@ def load(reset: bool = False) -> DemoSite:
         for page in root.get_children():
             page.delete()  # the site whose root it was goes too, with its settings
         root.refresh_from_db()
+        events_demo.reset()
         pages_demo.reset()
     site = default_site()
     roots = dict.fromkeys(HOME["content"], root)
@@ -88,7 +91,8 @@ def load(reset: bool = False) -> DemoSite:
         site.save()
     if placeholder is not None:
         placeholder.delete()
-    made = DemoSite(homes=homes, pages=pages_demo.load(site, homes))
+    pages = pages_demo.load(site, homes)
+    made = DemoSite(homes=homes, pages=pages, events=events_demo.load(site, homes, pages))
     link_taking_part(homes, made.pages.pages[TAKE_PART], existing)
     return made
 

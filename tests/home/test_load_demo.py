@@ -9,6 +9,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from events import demo as events_demo
 from home.demo import HOME, HOME_PICTURE
 from home.models import HomePage
 from pages.blocks import SITUATION_ICONS
@@ -34,6 +35,7 @@ PAGE_SPECS = [
     model_section.MODEL_SECTION,
     legal.ACCESSIBILITY_PAGE,
     legal.PRIVACY_PAGE,
+    *events_demo.page_specs(),
 ]
 
 

@@ -1,0 +1,77 @@
+"""Demo content of the events app in fi, sv and en: the weekly programme and events pages, the recurring
+activities, the Christmas closure and two changed occurrences, one-off events and sign-ups to one.
+
+`home.demo` calls `load()` after the pages demo and passes what that made: the activities and events
+name its partners and support types. Dates are counted from today (in Helsinki), so the demo always
+has a week ahead, a Christmas break coming, events to sign up for and one already past.
+"""
+
+import datetime
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from wagtail.models import Page, Site
+
+from pages.demo import PagesDemo
+
+from ..models import Activity, Closure, EventPage, OccurrenceChange, Registration
+from . import activities, changes, event_pages, index_pages, registrations
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+CO_DEVELOPMENT_DAY = "yhteiskehittamisen-paiva"
+
+
+@dataclass
+class EventsDemo:
+    pages: dict[str, dict[str, Page]]
+    """The weekly programme and events pages ("viikko", "tapahtumat"), by slug, then language."""
+    activities: dict[str, dict[str, Activity]]
+    """By slug, then language."""
+    closure: dict[str, Closure]
+    """The Christmas break, by language."""
+    changes: dict[str, dict[str, OccurrenceChange]]
+    """By kind ("cancelled", "moved"), then language."""
+    events: dict[str, dict[str, EventPage]]
+    """By slug without its date ("yhteiskehittamisen-paiva", "yhteisokokous", "koko-perheen-juhla"), then language."""
+    registrations: list[Registration]
+    """The sign-ups to the co-development day."""
+
+
+def today_in_helsinki() -> datetime.date:
+    return datetime.datetime.now(HELSINKI).date()
+
+
+def page_specs(today: datetime.date | None = None) -> list[dict]:
+    """The specs of the pages a fresh demo makes today, the events as the events page's children."""
+    today = today or today_in_helsinki()
+    first, last = changes.christmas(today)
+    closure = Closure(first_date=first, last_date=last)
+    return [
+        index_pages.WEEK_PAGE,
+        index_pages.EVENTS_PAGE | {"children": event_pages.specs(today, closure)},
+    ]
+
+
+def reset() -> None:
+    """Delete the snippets and sign-ups the demo makes; deleting the pages is the home app's part."""
+    Registration.objects.all().delete()
+    OccurrenceChange.objects.all().delete()
+    Closure.objects.all().delete()
+    Activity.objects.all().delete()
+
+
+def load(site: Site, homes: dict[str, Page], pages_demo: PagesDemo, today: datetime.date | None = None) -> EventsDemo:
+    today = today or today_in_helsinki()
+    pages = index_pages.load(homes)
+    made_activities = activities.load(site, pages_demo.partners, pages_demo.support_types)
+    closure = changes.load_closure(site, today)
+    default = next(iter(closure))
+    events = event_pages.load(pages[index_pages.EVENTS_PAGE["slug"]], pages_demo.partners, closure[default], today)
+    return EventsDemo(
+        pages=pages,
+        activities=made_activities,
+        closure=closure,
+        changes=changes.load_changes(made_activities, closure[default], today),
+        events=events,
+        registrations=registrations.load(events[CO_DEVELOPMENT_DAY][default]),
+    )
