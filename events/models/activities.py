@@ -80,7 +80,7 @@ class ActivityQuerySet(LocalizedQuerySet):
 
     def for_listing(self):
         """What the programme shows of each activity, in a fixed number of queries however many there are."""
-        return self.select_related("locale").prefetch_related("partners", "support_types")
+        return self.select_related("locale").prefetch_related("partners")
 
     def matching(self, audiences=(), kinds=(), support_slugs=()):
         """The programme filter: any of the audiences ("everyone" matches every audience), kinds and support.
