@@ -114,7 +114,7 @@ def opening_hours_table(rows, caption: str = "") -> Table:
 
 
 def closure_lines(closures) -> list[str]:
-    """"Wednesday 23 December – Wednesday 6 January: Christmas holiday", a line per closure."""
+    """A line per closure: "Wednesday 23 December – Wednesday 6 January: Christmas holiday"."""
     lines = []
     for closure in closures:
         first, last = moment(closure.first_date).date_text, moment(closure.last_date).date_text

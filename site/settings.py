@@ -225,9 +225,7 @@ KOHTAAMO_SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 
 # Languages an activity may be held in and interpreters may be asked for (ISO 639 codes; each reader sees
 # their names in their own language). The home languages of many families here come after the site's own.
-KOHTAAMO_SPOKEN_LANGUAGES = env_list(
-    "KOHTAAMO_SPOKEN_LANGUAGES", "fi,sv,en,ar,so,ru,uk,et,fa,ku,sq,vi,th,tr,es,fr,de"
-)
+KOHTAAMO_SPOKEN_LANGUAGES = env_list("KOHTAAMO_SPOKEN_LANGUAGES", "fi,sv,en,ar,so,ru,uk,et,fa,ku,sq,vi,th,tr,es,fr,de")
 # Days after an event when its registrations' personal data is erased (`manage.py erase_registrations`).
 KOHTAAMO_REGISTRATION_RETENTION_DAYS = int(os.environ.get("KOHTAAMO_REGISTRATION_RETENTION_DAYS", "30"))
 
