@@ -1,69 +1,21 @@
-"""Builders for the staff-side tests: a site with a programme and two events, sign-ups made through the ORM."""
+"""The staff-side tests' data on top of the shared builders: two events' sign-ups, a programme around today
+and an editor."""
 
 import datetime
-import uuid
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
 
-from events.models import (
-    Activity,
-    ChangeKind,
-    Closure,
-    EventIndexPage,
-    EventPage,
-    OccurrenceChange,
-    Registration,
-    RegistrationChild,
-    RegistrationStatus,
-)
-from home.models import HomePage
+from events.models import EventPage, RegistrationStatus
+
+from .builders import cancel, close, make_activity, make_sign_up_event, register
 
 FORMULA_NAME = '=HYPERLINK("http://example.com/x","Click")'
 
 
-def make_site() -> dict:
-    locale = Locale.objects.get_or_create(language_code="fi")[0]
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Koti", slug="koti-henkilokunta", locale=locale))
-    site, _created = Site.objects.update_or_create(
-        is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
-    )
-    events_page = home.add_child(instance=EventIndexPage(title="Tapahtumat", slug="tapahtumat"))
-    return {"locale": locale, "home": home, "site": site, "events_page": events_page}
-
-
-def make_event(site: dict, title: str, days_ahead: int, slug: str = "") -> EventPage:
-    start = timezone.now() + datetime.timedelta(days=days_ahead)
-    event = EventPage(
-        title=title,
-        slug=slug or f"tapahtuma-{days_ahead}",
-        kind="co_development",
-        start=start,
-        end=start + datetime.timedelta(hours=3),
-        registration_enabled=True,
-        capacity=20,
-    )
-    return site["events_page"].add_child(instance=event)
-
-
-def register(event: EventPage, name: str, status=RegistrationStatus.CONFIRMED, adults=1, children=(), **extra):
-    """`children`: (age, needs childcare) pairs."""
-    registration = Registration.objects.create(
-        event=event,
-        status=status,
-        submission_key=uuid.uuid4(),
-        language="fi",
-        name=name,
-        adults=adults,
-        consented_at=timezone.now(),
-        **extra,
-    )
-    for age, care in children:
-        RegistrationChild.objects.create(registration=registration, age=age, needs_childcare=care)
-    return registration
+def make_event(site: dict, title: str, days_ahead: int) -> EventPage:
+    return make_sign_up_event(site, days_ahead, title=title, slug=f"tapahtuma-{days_ahead}", capacity=20)
 
 
 def make_sign_ups(event: EventPage, other_event: EventPage) -> dict:
@@ -94,23 +46,20 @@ def make_sign_ups(event: EventPage, other_event: EventPage) -> dict:
 
 
 def make_programme(site: dict) -> dict:
+    """Three activities that started a month ago (one staff-only), an upcoming and a past cancellation and a
+    closure in three weeks."""
     today = timezone.localdate()
-    cafe = Activity.objects.create(
-        site=site["site"],
-        locale=site["locale"],
+    started = {"first_date": today - datetime.timedelta(days=30)}
+    cafe = make_activity(
+        site,
         title="Perhekahvila",
         slug="perhekahvila",
-        kind="open",
         description="Kahvia ja leikkiä.",
-        audiences=["everyone"],
-        weekdays=[0, 2],
-        start_time=datetime.time(9),
         end_time=datetime.time(11, 30),
-        first_date=today - datetime.timedelta(days=30),
+        **started,
     )
-    counselling = Activity.objects.create(
-        site=site["site"],
-        locale=site["locale"],
+    counselling = make_activity(
+        site,
         title="Perheneuvonta",
         slug="perheneuvonta",
         kind="drop_in",
@@ -119,50 +68,26 @@ def make_programme(site: dict) -> dict:
         weekdays=[1],
         start_time=datetime.time(13),
         end_time=datetime.time(15),
-        first_date=today - datetime.timedelta(days=30),
+        **started,
     )
-    house_meeting = Activity.objects.create(
-        site=site["site"],
-        locale=site["locale"],
+    house_meeting = make_activity(
+        site,
         title="Talokokous",
         slug="talokokous",
-        kind="open",
         description="Henkilökunnan kokous.",
-        audiences=["everyone"],
         weekdays=[3],
         start_time=datetime.time(8),
         end_time=datetime.time(9),
-        first_date=today - datetime.timedelta(days=30),
         staff_only=True,
-    )
-    cancelled = OccurrenceChange.objects.create(
-        locale=site["locale"],
-        activity=cafe,
-        date=today + datetime.timedelta(days=7),
-        kind=ChangeKind.CANCELLED,
-        reason="Ohjaaja on sairas.",
-    )
-    old = OccurrenceChange.objects.create(
-        locale=site["locale"],
-        activity=counselling,
-        date=today - datetime.timedelta(days=14),
-        kind=ChangeKind.CANCELLED,
-        reason="Koulutuspäivä.",
-    )
-    closure = Closure.objects.create(
-        locale=site["locale"],
-        site=site["site"],
-        first_date=today + datetime.timedelta(days=20),
-        last_date=today + datetime.timedelta(days=27),
-        reason="Joululoma",
+        **started,
     )
     return {
         "cafe": cafe,
         "counselling": counselling,
         "house_meeting": house_meeting,
-        "cancelled": cancelled,
-        "old_change": old,
-        "closure": closure,
+        "cancelled": cancel(cafe, today + datetime.timedelta(days=7)),
+        "old_change": cancel(counselling, today - datetime.timedelta(days=14), "Koulutuspäivä."),
+        "closure": close(site, today + datetime.timedelta(days=20), today + datetime.timedelta(days=27)),
     }
 
 

@@ -11,7 +11,8 @@ from django.utils import timezone, translation
 from events.models import Registration, RegistrationStatus
 from events.tokens import registration_token
 
-from .builders_registrations import make_event, make_site, translate
+from .builders import translate
+from .builders_registrations import make_event, make_site
 
 
 @pytest.fixture
@@ -81,7 +82,7 @@ def test_without_childcare_or_interpreting_the_form_asks_only_the_ages(client, s
 
 
 def test_interpreter_languages_are_named_in_the_readers_language(client, event):
-    translate(event, "sv", "Utvecklingsdag")
+    translate(event, "sv", title="Utvecklingsdag")
     assert ">arabiska<" in client.get(register_url(event, "sv")).content.decode()
     assert ">arabia<" in client.get(register_url(event, "fi")).content.decode()
 
@@ -234,7 +235,7 @@ def test_events_that_take_no_sign_ups_have_no_form(client, site, change):
 def test_signing_up_in_a_translation_registers_for_the_original_in_the_familys_language(
     client, event, django_capture_on_commit_callbacks
 ):
-    swedish = translate(event, "sv", "Utvecklingsdag")
+    swedish = translate(event, "sv", title="Utvecklingsdag")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(register_url(swedish, "sv"), form_data())
     registration = Registration.objects.get()

@@ -21,7 +21,8 @@ from events.dashboard import events_tasks
 from events.models import ActivityKind, Registration, RegistrationStatus
 from events.viewsets import neutralise_formula
 
-from .builders_admin import FORMULA_NAME, make_editor, make_event, make_programme, make_sign_ups, make_site, register
+from .builders import make_programme_site, register
+from .builders_admin import FORMULA_NAME, make_editor, make_event, make_programme, make_sign_ups
 
 ACTIVITIES = "wagtailsnippets_events_activity:list"
 CHANGES = "wagtailsnippets_events_occurrencechange:list"
@@ -39,7 +40,7 @@ def fi(text) -> str:
 
 @pytest.fixture
 def site(db):
-    site = make_site()
+    site = make_programme_site()
     site["event"] = make_event(site, "Yhteiskehittämisen päivä", days_ahead=10)
     site["other_event"] = make_event(site, "Yhteisökokous", days_ahead=20)
     site["past_event"] = make_event(site, "Viime kevään päivä", days_ahead=-100)
