@@ -68,7 +68,7 @@ def sign_up(client, event, django_capture_on_commit_callbacks, **changes):
         return client.post(reverse("events:register", args=[event.pk]), form_data(**changes))
 
 
-@pytest.mark.django_db(transaction=True)  # the worker closes connections left inside a transaction
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker closes connections in a transaction
 def test_with_the_mail_server_down_the_registration_is_stored_and_a_later_worker_run_sends_the_mail(
     client, event, database_tasks, mail_server_down, django_capture_on_commit_callbacks
 ):
