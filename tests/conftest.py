@@ -12,7 +12,9 @@ import subprocess
 import time
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
+from django.utils import translation
 
 NOT_RUN = "TESTS NOT RUN"
 TEST_REDIS_URL = os.environ.get("KOHTAAMO_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -41,6 +43,14 @@ def media_root(tmp_path_factory):
     """Files the tests write (the demo's pictures, uploads, renditions) go to a temporary folder, never var/media."""
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
         yield
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request to /sv/ leaves Swedish active in the thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 def redis_answers(url: str) -> bool:
