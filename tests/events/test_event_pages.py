@@ -74,13 +74,19 @@ def test_json_ld_cannot_end_its_script_early(client, site):
     assert "<script>alert(1)" not in body
 
 
-def test_an_event_ending_before_it_starts_is_refused(site):
+def test_an_event_ending_before_it_starts_or_closing_sign_up_after_it_starts_is_refused(site):
     from django.core.exceptions import ValidationError
 
     event = EventPage(title="Väärin", slug="vaarin", start=local(WEDNESDAY, 12), end=local(WEDNESDAY, 10))
     with pytest.raises(ValidationError) as error, translation.override("fi"):
         event.full_clean()
-    assert "end" in error.value.message_dict
+    assert error.value.message_dict["end"] == ["Loppuajan pitää olla alkuajan jälkeen."]
+    event.end, event.registration_deadline = local(WEDNESDAY, 14), local(WEDNESDAY, 13)
+    with pytest.raises(ValidationError) as error, translation.override("fi"):
+        event.full_clean()
+    assert error.value.message_dict["registration_deadline"] == [
+        "Ilmoittautumisen pitää päättyä ennen tapahtuman alkua."
+    ]
 
 
 def test_a_translation_takes_its_times_and_places_from_the_original(site):
