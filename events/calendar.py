@@ -93,7 +93,7 @@ def local(moment: datetime.datetime) -> datetime.datetime:
 
 def activity_components(activity, changes: Iterable, closures: list, *, link: Link) -> list[Event]:
     """The activity's recurring VEVENT, then an override for each moved occurrence (in date order)."""
-    first = schedule.first_date(activity) if activity.weekdays else None
+    first = schedule.first_date(activity)
     if first is None:
         return []
     uid, url = activity_uid(activity), link(activity)
@@ -134,19 +134,10 @@ def exceptions(activity, changes: Iterable, closures: list) -> tuple[list, list]
     closure saves the occurrence.
     """
     by_date = {change.date: change for change in changes if change.activity_key == activity.translation_key}
-    found = {}
-    for day, change in by_date.items():
-        if day not in schedule.dates(activity, day, day):
-            continue
-        occurrence = schedule.Occurrence(activity, day, day, activity.start_time, activity.end_time)
-        schedule.apply_change(occurrence, change)
-        found[day] = occurrence
+    days = {day for day in by_date if day in schedule.dates(activity, day, day)}
     for closure in closures:
-        for day in schedule.dates(activity, closure.first_date, closure.last_date):
-            found.setdefault(day, schedule.Occurrence(activity, day, day, activity.start_time, activity.end_time))
-    for occurrence in found.values():
-        if not occurrence.cancelled and (closure := schedule.closure_on(closures, occurrence.date)):
-            occurrence.cancelled, occurrence.reason = True, closure.reason
+        days.update(schedule.dates(activity, closure.first_date, closure.last_date))
+    found = {day: schedule.occurrence_on(activity, day, by_date.get(day), closures) for day in days}
     cancelled = sorted((o for o in found.values() if o.cancelled), key=lambda o: o.original_date)
     moved = sorted((o for o in found.values() if not o.cancelled and o.moved), key=lambda o: o.original_date)
     return cancelled, moved

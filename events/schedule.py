@@ -136,17 +136,24 @@ def occurrences(
             and change.date in dates(activity, change.date, change.date)
         }
         for day in sorted(days):
-            occurrence = Occurrence(activity, day, day, activity.start_time, activity.end_time)
-            change = by_key.get((activity.translation_key, day))
-            if change is not None and day in dates(activity, day, day):
-                apply_change(occurrence, change)
-            if not first <= occurrence.date <= last:
-                continue
-            if not occurrence.cancelled and (closure := closure_on(closures, occurrence.date)):
-                occurrence.cancelled, occurrence.reason = True, closure.reason
-            found.append(occurrence)
+            occurrence = occurrence_on(activity, day, by_key.get((activity.translation_key, day)), closures)
+            if first <= occurrence.date <= last:
+                found.append(occurrence)
     found.sort(key=lambda occurrence: (occurrence.date, occurrence.start_time, occurrence.activity.title))
     return found
+
+
+def occurrence_on(activity, day: datetime.date, change: ChangeRow | None, closures: list[ClosedDays]) -> Occurrence:
+    """The occurrence due on `day` (a day the activity's rule falls on), its change and any closure applied.
+
+    The week page (`occurrences`) and the calendar feeds (`events.calendar`) both read occurrences so.
+    """
+    occurrence = Occurrence(activity, day, day, activity.start_time, activity.end_time)
+    if change is not None:
+        apply_change(occurrence, change)
+    if not occurrence.cancelled and (closure := closure_on(closures, occurrence.date)):
+        occurrence.cancelled, occurrence.reason = True, closure.reason
+    return occurrence
 
 
 def apply_change(occurrence: Occurrence, change: ChangeRow) -> None:
