@@ -9,7 +9,6 @@ import datetime
 import logging
 import smtplib
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.utils.translation import gettext
 from django_tasks import task
 
 from pages.models import SiteSettings
+from pages.navigation import public_url
 
 from .models import Registration, RegistrationStatus
 from .tokens import registration_token
@@ -29,10 +29,6 @@ PROMOTED = "promoted"
 KINDS = (SIGNED_UP, PROMOTED)
 # Seconds to wait before each retry: a short outage is bridged in minutes, a long one over a day.
 RETRY_DELAYS = (60, 5 * 60, 15 * 60, 60 * 60, 3 * 60 * 60, 6 * 60 * 60, 12 * 60 * 60, 24 * 60 * 60)
-
-
-def public_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def registration_links(registration: Registration) -> dict[str, str]:
