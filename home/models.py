@@ -59,6 +59,7 @@ class HomePage(Page):
         "pages.VisitPage",
         "events.WeekPage",
         "events.EventIndexPage",
+        "ideas.IdeaIndexPage",
     ]
 
     class Meta:

@@ -5,6 +5,8 @@ still applies, so a shared or mistyped address never ends in an error page. Page
 form cleaned.
 """
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,31 @@ from django.utils.translation import gettext_lazy as _
 from .search_text import search_words, without_control_characters
 
 MAX_FILTER_VALUES = 20
+# Characters that change how text shows without showing themselves: C0/C1 controls except tab and line
+# breaks, and the bidirectional embeddings, overrides and isolates (which can make text read backwards).
+HIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+class PlainTextField(forms.CharField):
+    """Text a visitor writes for others to read (an idea, a name): line breaks are kept, and text with hidden
+    control or direction characters is refused with a message, since it could show differently from what
+    moderators read. Stored as written and escaped wherever it shows."""
+
+    default_error_messages = {
+        "hidden": _(
+            "The text contains hidden control or text-direction characters (often copied from another "
+            "program). Please type the text again or remove them."
+        ),
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+    def validate(self, value):
+        super().validate(value)
+        if value and HIDDEN_CHARACTERS.search(value):
+            raise ValidationError(self.error_messages["hidden"], code="hidden")
 
 
 class SearchTextField(forms.CharField):

@@ -228,6 +228,12 @@ KOHTAAMO_SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 KOHTAAMO_SPOKEN_LANGUAGES = env_list("KOHTAAMO_SPOKEN_LANGUAGES", "fi,sv,en,ar,so,ru,uk,et,fa,ku,sq,vi,th,tr,es,fr,de")
 # Days after an event when its registrations' personal data is erased (`manage.py erase_registrations`).
 KOHTAAMO_REGISTRATION_RETENTION_DAYS = int(os.environ.get("KOHTAAMO_REGISTRATION_RETENTION_DAYS", "30"))
+# Ideas: the most days staff take to read a new idea (the confirmation page promises it), and the largest
+# photo or drawing a family may attach (megabytes; bigger uploads are refused before they are read).
+KOHTAAMO_IDEA_MODERATION_DAYS = int(os.environ.get("KOHTAAMO_IDEA_MODERATION_DAYS", "7"))
+KOHTAAMO_IDEA_PHOTO_MAX_MB = int(os.environ.get("KOHTAAMO_IDEA_PHOTO_MAX_MB", "8"))
+# Reverse proxies in front of the app servers whose X-Forwarded-For is trusted for rate limits (0: none).
+KOHTAAMO_TRUSTED_PROXIES = int(os.environ.get("KOHTAAMO_TRUSTED_PROXIES", "0"))
 
 # Background tasks (Django's task framework through the django-tasks backport). Mail to families goes
 # through the "mail" backend: with KOHTAAMO_TASKS=database it waits in the database until

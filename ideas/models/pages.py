@@ -1,0 +1,52 @@
+"""`/ideat/`: the page of ideas and voting. Its addresses are routes of one routable page, in two groups:
+ideas (list, proposing, an idea, the feed, open data: `IdeaRoutes`) and voting (code entry, ballot, results:
+`VotingRoutes`). The ideas and rounds of the page's meeting place are those of its Wagtail site.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import StreamField
+from wagtail.models import Site
+from wagtail.search import index
+
+from pages.blocks import ContentStreamBlock
+from pages.models.content import SectionPage
+
+from .idea_routes import IdeaRoutes
+from .voting_routes import VotingRoutes
+
+
+class IdeaIndexPage(IdeaRoutes, VotingRoutes, RoutablePageMixin, SectionPage):
+    """Ideas, proposing, voting and results of one meeting place."""
+
+    body = StreamField(
+        ContentStreamBlock(),
+        verbose_name=_("how it works"),
+        blank=True,
+        help_text=_("Shown under the list: how ideas are read, voted on and taken forward."),
+    )
+
+    content_panels = SectionPage.content_panels + [FieldPanel("body")]
+    search_fields = SectionPage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("ideas page")
+        verbose_name_plural = _("ideas pages")
+
+    def place(self) -> Site | None:
+        """The meeting place whose ideas and rounds this page shows."""
+        return self.get_site()
+
+    @classmethod
+    def for_site(cls, site: Site, language: str | None = None) -> "IdeaIndexPage | None":
+        """The live ideas page under `site`'s home in `language` (or any language when it has none there)."""
+        pages = cls.objects.live().descendant_of(site.root_page)
+        if language:
+            localized = pages.filter(locale__language_code=language).first()
+            if localized is not None:
+                return localized
+        return pages.order_by("pk").first()
