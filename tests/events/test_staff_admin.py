@@ -19,7 +19,7 @@ from events.admin_views import (
 )
 from events.dashboard import events_tasks
 from events.models import ActivityKind, Registration, RegistrationStatus
-from events.viewsets import neutralise_formula
+from pages.exports import neutralise_formula
 
 from .builders import make_programme_site, register
 from .builders_admin import FORMULA_NAME, make_editor, make_event, make_programme, make_sign_ups
