@@ -22,6 +22,7 @@ from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase, TagBase
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Site
+from wagtail.search import index
 
 TITLE_MAX = 120
 DESCRIPTION_MAX = 4000
@@ -93,7 +94,7 @@ class IdeaQuerySet(models.QuerySet):
         return self.filter(status__in=VOTABLE_STATUSES)
 
 
-class Idea(ClusterableModel):
+class Idea(index.Indexed, ClusterableModel):
     """One idea, in the words and language of the family (or child) that proposed it."""
 
     site = models.ForeignKey(Site, verbose_name=_("meeting place"), on_delete=models.CASCADE, related_name="+")
@@ -148,6 +149,13 @@ class Idea(ClusterableModel):
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = IdeaQuerySet.as_manager()
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("description"),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+        index.FilterField("site_id"),
+    ]
 
     class Meta:
         verbose_name = _("idea")
