@@ -22,6 +22,8 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.models import Site
 
 from .. import codes as code_format
@@ -56,7 +58,7 @@ class VotingRoundQuerySet(models.QuerySet):
         return self.filter(Q(closes_at__lte=now) | Q(results_live=True, opens_at__lte=now))
 
 
-class VotingRound(models.Model):
+class VotingRound(ClusterableModel):
     """A vote on chosen ideas before a co-development day, with printed codes as the only way in."""
 
     site = models.ForeignKey(Site, verbose_name=_("meeting place"), on_delete=models.CASCADE, related_name="+")
@@ -193,8 +195,8 @@ class Results:
 class RoundIdea(models.Model):
     """An idea in a round; `selected` once staff choose it for the co-development day."""
 
-    round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="entries")
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="round_entries")
+    round = ParentalKey(VotingRound, on_delete=models.CASCADE, related_name="entries")
+    idea = models.ForeignKey(Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="round_entries")
     position = models.PositiveIntegerField(default=0)
     selected = models.BooleanField(_("selected for the co-development day"), default=False)
 
