@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase, TagBase
 from wagtail.log_actions import log
@@ -76,7 +77,7 @@ class IdeaTheme(TagBase):
 
 class TaggedIdea(ItemBase):
     tag = models.ForeignKey(IdeaTheme, on_delete=models.CASCADE, related_name="tagged_ideas")
-    content_object = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE, related_name="tagged_themes")
+    content_object = ParentalKey("ideas.Idea", on_delete=models.CASCADE, related_name="tagged_themes")
 
 
 class IdeaQuerySet(models.QuerySet):

@@ -43,10 +43,12 @@ class IdeaIndexPage(IdeaRoutes, VotingRoutes, RoutablePageMixin, SectionPage):
 
     @classmethod
     def for_site(cls, site: Site, language: str | None = None) -> "IdeaIndexPage | None":
-        """The live ideas page under `site`'s home in `language` (or any language when it has none there)."""
-        pages = cls.objects.live().descendant_of(site.root_page)
-        if language:
-            localized = pages.filter(locale__language_code=language).first()
-            if localized is not None:
-                return localized
-        return pages.order_by("pk").first()
+        """The live ideas page of `site` in `language` (its translation beside the site's home page), or in the
+        site's own language when it has no live translation."""
+        page = cls.objects.live().descendant_of(site.root_page).order_by("path").first()
+        if page is None or not language or page.locale.language_code == language:
+            return page
+        translation = (
+            cls.objects.live().filter(translation_key=page.translation_key, locale__language_code=language).first()
+        )
+        return translation or page

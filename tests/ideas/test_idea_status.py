@@ -85,3 +85,27 @@ def test_erasing_the_contact_keeps_the_idea(site):
     idea.refresh_from_db()
     assert (idea.email, idea.title) == ("", "Isien ilta")
     assert not idea.erase_contact()
+
+
+def test_themes_are_tags_with_names_in_each_language(site):
+    from django.utils import translation
+
+    from ideas.models import IdeaTheme
+
+    outdoors = IdeaTheme.objects.create(name="Ulkoilu", slug="ulkoilu", name_en="Outdoors")
+    idea = make_idea(site, themes=[outdoors])
+    assert list(Idea.objects.filter(themes__slug="ulkoilu")) == [idea]
+    with translation.override("en"):
+        assert [theme.label for theme in idea.themes.all()] == ["Outdoors"]
+    with translation.override("sv"):
+        assert [theme.label for theme in idea.themes.all()] == ["Ulkoilu"]
+
+
+def test_the_ideas_page_of_a_site_is_found_in_each_language(site):
+    from ideas.models import IdeaIndexPage
+    from tests.events.builders import translate
+
+    swedish = translate(site["ideas_page"], "sv", title="Idéer")
+    assert IdeaIndexPage.for_site(site["site"], "sv").pk == swedish.pk
+    assert IdeaIndexPage.for_site(site["site"], "fi").pk == site["ideas_page"].pk
+    assert IdeaIndexPage.for_site(site["site"], "en").pk == site["ideas_page"].pk
