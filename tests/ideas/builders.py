@@ -36,6 +36,7 @@ def make_idea(site: dict, status: str = IdeaStatus.PUBLISHED, themes=(), **field
     idea = Idea.objects.create(**values)
     if themes:
         idea.themes.add(*themes)
+        idea.save()  # a cluster's tags are stored when the idea is saved
     return idea
 
 
