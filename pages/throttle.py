@@ -56,9 +56,20 @@ def allow_overall(scope: str, limit: Limit) -> bool:
     return _hit(f"throttle:{scope}:all", limit)
 
 
-def too_many_requests(request, limit: Limit):
-    """The 429 page in the reader's language: what happened and when to try again."""
+def exceeded(request, scope: str, limit: Limit) -> bool:
+    """Whether this client has gone over `limit` in `scope`, without counting a hit (for limits that count
+    only failures but stop every try once over)."""
+    return (cache.get(f"throttle:{scope}:{_client_key(request)}") or 0) > limit.hits
+
+
+def exceeded_overall(scope: str, limit: Limit) -> bool:
+    return (cache.get(f"throttle:{scope}:all") or 0) > limit.hits
+
+
+def too_many_requests(request, limit: Limit, *, overall: bool = False):
+    """The 429 page in the reader's language: what happened (from this connection, or on the whole site) and
+    when to try again."""
     minutes = max(1, round(limit.seconds / 60))
-    response = render(request, "429.html", {"minutes": minutes}, status=429)
+    response = render(request, "429.html", {"minutes": minutes, "overall": overall}, status=429)
     response["Retry-After"] = str(limit.seconds)
     return response

@@ -128,11 +128,11 @@ class VotingRound(ClusterableModel):
         return self.entries.select_related("idea").order_by("position", "pk")
 
     def results(self) -> "Results":
-        """The tally from the vote rows: every idea of the round with its votes and rank (ties share a rank)."""
-        counts = dict(
-            Vote.objects.filter(round=self).values("idea_id").annotate(n=Count("pk")).values_list("idea_id", "n")
-        )
+        """The tally from the vote rows: every idea of the round with its votes and rank (ties share a rank).
+        Only the round's ideas count, so the totals always add up from the rows shown."""
         entries = list(self.round_ideas())
+        votes = Vote.objects.filter(round=self, idea_id__in=[entry.idea_id for entry in entries])
+        counts = dict(votes.values("idea_id").annotate(n=Count("pk")).values_list("idea_id", "n"))
         rows = sorted(
             (ResultRow(entry.idea, counts.get(entry.idea_id, 0), 0, entry.selected) for entry in entries),
             key=lambda row: (-row.votes, row.idea.title.casefold(), row.idea.pk),
@@ -144,7 +144,7 @@ class VotingRound(ClusterableModel):
         return Results(
             rows=ranked,
             votes=sum(counts.values()),
-            codes_used=self.codes.filter(votes__isnull=False).distinct().count(),
+            codes_used=votes.values("code_id").distinct().count(),
             codes_issued=self.codes.filter(revoked_at__isnull=True).count(),
         )
 
