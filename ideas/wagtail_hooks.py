@@ -3,8 +3,24 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
 
+from pages.hooks import SEARCH_SOURCES, STAFF_TASKS
+
+from .admin_views import register_admin_urls
+from .dashboard import ideas_tasks
 from .models import STATUS_ACTION, IdeaStatus
+from .search import ideas_source
+from .viewsets import ApproveBulkAction, IdeaDeleteBulkAction, IdeasGroup, RejectBulkAction
+
+register_snippet(IdeasGroup)
+hooks.register("register_admin_urls", register_admin_urls)
+hooks.register("register_bulk_action", ApproveBulkAction)
+hooks.register("register_bulk_action", RejectBulkAction)
+# After Wagtail's own bulk delete for all snippets, which would list unmoderated ideas to any editor.
+hooks.register("register_bulk_action", IdeaDeleteBulkAction, order=1)
+hooks.register(STAFF_TASKS, ideas_tasks)
+hooks.register(SEARCH_SOURCES, ideas_source)
 
 
 @hooks.register("register_log_actions")
