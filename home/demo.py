@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from events import demo as events_demo
+from ideas import demo as ideas_demo
 from pages import demo as pages_demo
 from pages.demo.build import ensure_page
 from pages.demo.model_section import TAKE_PART
@@ -67,6 +68,7 @@ class DemoSite:
     """By language."""
     pages: pages_demo.PagesDemo
     events: events_demo.EventsDemo
+    ideas: ideas_demo.IdeasDemo
 
 
 @transaction.atomic
@@ -77,6 +79,7 @@ def load(reset: bool = False) -> DemoSite:
         for page in root.get_children():
             page.delete()  # the site whose root it was goes too, with its settings
         root.refresh_from_db()
+        ideas_demo.reset()
         events_demo.reset()
         pages_demo.reset()
     site = default_site()
@@ -92,7 +95,8 @@ def load(reset: bool = False) -> DemoSite:
     if placeholder is not None:
         placeholder.delete()
     pages = pages_demo.load(site, homes)
-    made = DemoSite(homes=homes, pages=pages, events=events_demo.load(site, homes, pages))
+    events = events_demo.load(site, homes, pages)
+    made = DemoSite(homes=homes, pages=pages, events=events, ideas=ideas_demo.load(site, homes, events))
     link_taking_part(homes, made.pages.pages[TAKE_PART], existing)
     return made
 

@@ -1,16 +1,18 @@
 """The home page of a meeting place; it gathers what the other apps offer."""
 
 import datetime
+from dataclasses import dataclass, replace
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from events.models import WeekPage
+from ideas.models import IdeaIndexPage, VotingRound
 from pages.blocks import ContentStreamBlock
 from pages.hooks import closures
 from pages.models import HelpPage, PartnersPage, SiteSettings, VisitPage
@@ -87,4 +89,29 @@ class HomePage(Page):
         context["situations"] = [block.value for block in help_page.situations] if help_page else []
         take_part = self.take_part_page
         context["take_part"] = take_part.specific.localized if take_part and take_part.live else None
+        ideas_page = next((page for page in children if isinstance(page, IdeaIndexPage)), None)
+        context["ideas_teaser"] = ideas_teaser(request, ideas_page) if ideas_page else None
         return context
+
+
+@dataclass(frozen=True)
+class IdeasTeaser:
+    """`home/includes/ideas_teaser.html`: vote while a round is open, otherwise propose an idea."""
+
+    list_url: str
+    propose_url: str
+    vote_url: str = ""
+    closes_at: datetime.datetime | None = None
+
+
+def ideas_teaser(request, ideas_page: IdeaIndexPage) -> IdeasTeaser:
+    """The links of the home page's ideas block; one query, for the meeting place's round open now."""
+    base = ideas_page.get_url(request)
+    site = Site.find_for_request(request) or ideas_page.get_site()
+    open_round = (
+        VotingRound.objects.for_site(site).open_at(timezone.now()).order_by("closes_at").only("closes_at").first()
+    )
+    teaser = IdeasTeaser(list_url=base, propose_url=base + ideas_page.reverse_subpage("propose"))
+    if open_round is None:
+        return teaser
+    return replace(teaser, vote_url=base + ideas_page.reverse_subpage("vote"), closes_at=open_round.closes_at)

@@ -12,6 +12,8 @@ from wagtail.models import Page, Site
 from events import demo as events_demo
 from home.demo import HOME, HOME_PICTURE
 from home.models import HomePage
+from ideas import demo as ideas_demo
+from ideas.demo import drawings as idea_drawings
 from pages.blocks import SITUATION_ICONS
 from pages.demo import help, legal, model_section, partners, pictures, place, support_types
 from pages.models import HelpPage, Partner, SiteSettings, SupportType, VisitPage
@@ -36,6 +38,7 @@ PAGE_SPECS = [
     legal.ACCESSIBILITY_PAGE,
     legal.PRIVACY_PAGE,
     *events_demo.page_specs(),
+    *ideas_demo.page_specs(),
 ]
 
 
@@ -239,7 +242,7 @@ class DemoPictureTests(DemoSiteTestCase):
 def test_load_demo_again_makes_no_new_images_and_keeps_an_editors_picture_text():
     run()
     image_ids = set(get_image_model().objects.values_list("pk", flat=True))
-    assert len(image_ids) == len(pictures.PICTURES)
+    assert len(image_ids) == len(pictures.PICTURES) + len(idea_drawings.DRAWINGS)
     page = HelpPage.objects.get(locale__language_code="sv")
     page.image_alt = "Redaktörens egen text"
     page.save_revision().publish()
