@@ -1,7 +1,8 @@
 """The voter's forms: the code from a slip, and a round's ballot.
 
-Both read a code through `Vote.objects.find_code`, so a typed code, a scanned one and the ballot's hidden copy
-get the same checks and messages (REFUSALS). The ballot sends the ideas ticked when it was drawn (`shown`), so
+Both read a code through `Vote.objects.find_code_for` (the page passes it in as `find`: these forms import no
+models, since the page's routes use them), so a typed code, a scanned one and the ballot's hidden copy get the
+same checks and messages (REFUSALS). The ballot sends the ideas ticked when it was drawn (`shown`), so
 `Vote.objects.cast` applies only what the voter changed on it.
 """
 
@@ -12,38 +13,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import codes
-from .models.ideas import Idea
-from .models.voting import (
-    REFUSALS,
-    BallotRefused,
-    Channel,
-    RoundIdea,
-    RoundState,
-    Vote,
-    VotingCode,
-    VotingRound,
-    refuse,
-)
+from .ballots import REFUSALS, BallotRefused, Channel, RoundState, refuse
 
 # Room for the spaces and dashes people type between the characters; anything longer is not a code.
 CODE_MAX_LENGTH = 40
 # Refusals that tell whether a well-formed code exists: what the guessing throttle counts.
 GUESSES = frozenset({"unknown", "revoked", "other_round"})
-
-
-def find_code(site, text: str, voting_round: VotingRound | None = None) -> VotingCode:
-    """The code typed for `voting_round`, or for any round of `site`; raises BallotRefused."""
-    if voting_round is not None:
-        return Vote.objects.find_code(voting_round, text)
-    normalized = codes.normalize(text)
-    code = (
-        VotingCode.objects.select_related("round").filter(code=normalized, round__site=site).first()
-        if normalized
-        else None
-    )
-    if code is None:
-        raise refuse("unknown")
-    return Vote.objects.find_code(code.round, text)
 
 
 def refusal_reason(refusal: BallotRefused, text: str) -> str:
@@ -76,11 +51,12 @@ class CodeForm(forms.Form):
         widget=CodeInput(),
     )
 
-    def __init__(self, data=None, *, site, voting_round: VotingRound | None = None):
+    def __init__(self, data=None, *, find=None):
+        """`find(text)` returns the code typed (a VotingCode) or raises BallotRefused."""
         super().__init__(data)
-        self.site, self.voting_round = site, voting_round
-        self.code: VotingCode | None = None
-        self.found_round: VotingRound | None = None  # the code's round, also when it is closed or not open yet
+        self.find = find
+        self.code = None
+        self.found_round = None  # the code's round, also when it is closed or not open yet
         self.refusal = ""
 
     def clean_koodi(self) -> str:
@@ -88,7 +64,7 @@ class CodeForm(forms.Form):
         try:
             if len(text) > CODE_MAX_LENGTH:
                 raise refuse("unknown")
-            code = find_code(self.site, text, self.voting_round)
+            code = self.find(text)
             self.found_round = code.round
             state = code.round.state()
             if state != RoundState.OPEN:
@@ -124,7 +100,7 @@ class IdeaIdsField(forms.TypedMultipleChoiceField):
 class BallotChoice:
     """A box on the ballot: the idea, whether it is ticked, and the box's id."""
 
-    idea: Idea
+    idea: "Idea"  # noqa: F821 - an ideas.models.Idea, not imported here
     checked: bool
     id: str
 
@@ -136,7 +112,7 @@ class BallotForm(forms.Form):
     ideat = IdeaIdsField(label=_("Ideas"), widget=IdeaCheckboxes)
     shown = IdeaIdsField(widget=forms.MultipleHiddenInput)
 
-    def __init__(self, data=None, *, entries: list[RoundIdea], code_text: str = "", stored=frozenset()):
+    def __init__(self, data=None, *, entries: list, code_text: str = "", stored=frozenset()):
         """`entries`: the round's ideas in order; `stored`: the ids the code has voted for (ticked at first)."""
         ticked = sorted(stored)
         super().__init__(data, initial={"koodi": code_text, "ideat": ticked, "shown": ticked})

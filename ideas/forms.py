@@ -3,7 +3,8 @@
 The proposal needs no account. Its spam defences are a honeypot field (hidden from people and assistive
 technology; a filled one is answered as if the idea was stored, and nothing is), the rate limits of the view,
 and moderation: a proposal is AWAITING until staff read it. A submission key makes a double submit store
-one idea.
+one idea (`Idea.objects.propose`). The forms import no models: the page's routes, which the models import,
+use them.
 """
 
 import uuid
@@ -11,7 +12,6 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +19,7 @@ from events.languages import language_name
 from pages.forms import MAX_FILTER_VALUES, AnyValuesField, FilterForm, PlainTextField, SearchTextField
 
 from . import photos
-from .models.ideas import DESCRIPTION_MAX, NAME_MAX, PUBLIC_STATUSES, TITLE_MAX, Idea, IdeaStatus, TaggedIdea
+from .statuses import DESCRIPTION_MAX, NAME_MAX, PUBLIC_STATUSES, TITLE_MAX
 
 TEXT_LIMIT_MESSAGE = _("Use at most %(limit_value)d characters (you wrote %(show_value)d).")
 HONEYPOT = "homepage"
@@ -163,44 +163,20 @@ class ProposalForm(forms.Form):
             )
         return cleaned
 
-    def save(self, *, site, contact_language: str) -> tuple[Idea, bool]:
-        """Stores the idea AWAITING moderation: (idea, True), or (the idea already stored, False) when this
-        form was sent before."""
+    def idea_fields(self) -> dict:
+        """What `Idea.objects.propose` stores, from the cleaned form (the picture is stored apart)."""
         data = self.cleaned_data
-        key = data["submission_key"]
-        existing = Idea.objects.filter(submission_key=key).first()
-        if existing is not None:
-            return existing, False
-        photo = photos.store_photo(data["photo"], data["title"]) if data.get("photo") else None
-        idea = Idea(
-            site=site,
-            title=data["title"],
-            description=data["description"],
-            language=data["language"],
-            by_child=data["by_child"],
-            author_name=data["author_name"],
-            email=data["email"],
-            contact_language=contact_language,
-            photo=photo,
-            photo_alt=data["photo_alt"] if photo else "",
-            status=IdeaStatus.AWAITING,
-            submission_key=key,
-        )
-        try:
-            with transaction.atomic():
-                idea.save()
-                TaggedIdea.objects.bulk_create(
-                    TaggedIdea(tag=self.theme_rows[slug], content_object=idea) for slug in data.get("themes", [])
-                )
-        except IntegrityError:  # the same form sent twice at once: the other request stored it
-            if photo is not None:
-                photo.file.delete(save=False)
-                photo.delete()
-            existing = Idea.objects.filter(submission_key=key).first()
-            if existing is None:
-                raise
-            return existing, False
-        return idea, True
+        return {
+            "submission_key": data["submission_key"],
+            "title": data["title"],
+            "description": data["description"],
+            "language": data["language"],
+            "by_child": data["by_child"],
+            "author_name": data["author_name"],
+            "email": data["email"],
+            "photo_alt": data["photo_alt"] if data.get("photo") else "",
+            "themes": [self.theme_rows[slug] for slug in data.get("themes", [])],
+        }
 
 
 class IdeaFilterForm(FilterForm):

@@ -1,14 +1,12 @@
-from .ideas import PUBLIC_STATUSES, STATUS_ACTION, Idea, IdeaQuerySet, IdeaStatus, IdeaTheme, TaggedIdea, TimelineEntry
+from ..ballots import REFUSALS, BallotRefused, Channel, RoundState
+from ..statuses import PUBLIC_STATUSES, IdeaStatus
+from .ideas import STATUS_ACTION, Idea, IdeaQuerySet, IdeaTheme, TaggedIdea, TimelineEntry
 from .pages import IdeaIndexPage
 from .voting import (
-    REFUSALS,
     Ballot,
-    BallotRefused,
-    Channel,
     ResultRow,
     Results,
     RoundIdea,
-    RoundState,
     Vote,
     VotingCode,
     VotingRound,

@@ -27,11 +27,12 @@ from pages.search_index import matching
 from pages.search_text import search_words
 
 from .. import opendata, photos
+from ..ballots import RoundState
 from ..feeds import IdeaFeed
 from ..forms import IdeaFilterForm, ProposalForm
 from ..tokens import contact_idea_id
 from .ideas import Idea, IdeaStatus, IdeaTheme, TaggedIdea
-from .voting import RoundIdea, RoundState, Vote, VotingRound
+from .voting import RoundIdea, Vote, VotingRound
 
 IDEAS_PER_PAGE = 20
 ROUNDS_LISTED = 12
@@ -215,7 +216,11 @@ class IdeaRoutes:
             refused = self.refuse_proposal(request)
             if refused is not None:
                 return refused
-            form.save(site=self.place(), contact_language=get_language() or "")
+            cleaned = form.cleaned_data
+            photo = photos.store_photo(cleaned["photo"], cleaned["title"]) if cleaned.get("photo") else None
+            Idea.objects.propose(
+                site=self.place(), contact_language=get_language() or "", photo=photo, **form.idea_fields()
+            )
             token = proposed_token(bool(form.cleaned_data["email"]))
             return redirect(self.route_url(request, "proposed") + "?" + urlencode({"s": token}))
         return private(self.render_proposal(request, form))

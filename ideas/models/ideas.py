@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -25,36 +25,10 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Site
 from wagtail.search import index
 
-TITLE_MAX = 120
-DESCRIPTION_MAX = 4000
-NAME_MAX = 60
+from ..statuses import DESCRIPTION_MAX, NAME_MAX, PUBLIC_STATUSES, TITLE_MAX, VOTABLE_STATUSES, IdeaStatus
+
 STATUS_ACTION = "kohtaamo.idea.status"
 """The audit-log action of a status change; its data is {"status": …, "note": …} (the note is public)."""
-
-
-class IdeaStatus(models.TextChoices):
-    AWAITING = "awaiting", _("Awaiting moderation")
-    PUBLISHED = "published", _("Published")
-    VOTING = "voting", _("In a voting round")
-    SELECTED = "selected", _("Selected for a co-development day")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    NOT_TAKEN_FORWARD = "not_taken_forward", _("Not taken forward")
-    MERGED = "merged", _("Merged into another idea")
-    REJECTED = "rejected", _("Rejected at moderation")
-
-
-PUBLIC_STATUSES = (
-    IdeaStatus.PUBLISHED,
-    IdeaStatus.VOTING,
-    IdeaStatus.SELECTED,
-    IdeaStatus.IN_PROGRESS,
-    IdeaStatus.DONE,
-    IdeaStatus.NOT_TAKEN_FORWARD,
-    IdeaStatus.MERGED,
-)
-# Ideas that can still be put to a vote.
-VOTABLE_STATUSES = (IdeaStatus.PUBLISHED, IdeaStatus.VOTING)
 
 
 class IdeaTheme(TagBase):
@@ -93,6 +67,28 @@ class IdeaQuerySet(models.QuerySet):
 
     def votable(self):
         return self.filter(status__in=VOTABLE_STATUSES)
+
+    def propose(self, *, submission_key, themes=(), photo=None, **fields) -> tuple["Idea", bool]:
+        """Stores a family's idea AWAITING moderation, with its themes: (idea, True); or (the idea stored
+        before, False) when the same form (`submission_key`) was sent already, even at the same moment. A
+        photo (a Wagtail image) that ends up unused is deleted."""
+        existing = self.filter(submission_key=submission_key).first()
+        if existing is None:
+            idea = self.model(submission_key=submission_key, photo=photo, status=IdeaStatus.AWAITING, **fields)
+            try:
+                with transaction.atomic():
+                    idea.save()
+                    TaggedIdea.objects.bulk_create(TaggedIdea(tag=theme, content_object=idea) for theme in themes)
+            except IntegrityError:  # the same form sent twice at once: the other request stored it
+                existing = self.filter(submission_key=submission_key).first()
+                if existing is None:
+                    raise
+            else:
+                return idea, True
+        if photo is not None:
+            photo.file.delete(save=False)
+            photo.delete()
+        return existing, False
 
 
 class Idea(index.Indexed, ClusterableModel):

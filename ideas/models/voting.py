@@ -27,23 +27,13 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Site
 
 from .. import codes as code_format
+from ..ballots import Channel, RoundState, refuse
 from .ideas import Idea
 
 # Only the race test sets this, in the server it starts, to prove that the test fails without the guard.
 UNGUARDED_ENV = "KOHTAAMO_TEST_DISABLE_VOTE_LOCK"
 MAX_VOTES_PER_CODE = 20
 MAX_CODES_PER_BATCH = 2000
-
-
-class RoundState(models.TextChoices):
-    UPCOMING = "upcoming", _("Not open yet")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
-
-
-class Channel(models.TextChoices):
-    ONLINE = "online", _("Online")
-    PAPER = "paper", _("Paper slip")
 
 
 class VotingRoundQuerySet(models.QuerySet):
@@ -243,32 +233,6 @@ class VotingCode(models.Model):
             self.revoked_at = code.revoked_at
 
 
-class BallotRefused(ValidationError):
-    """Why a ballot was not stored; `code` is one of REFUSALS. Nothing of the ballot is stored."""
-
-
-REFUSALS = {
-    "unknown": _("We could not find this code. Check it and type it again: for example K7QM-4XPA."),
-    "revoked": _("This code is no longer valid. Ask the staff at the meeting place for a new one."),
-    "other_round": _("This code belongs to another vote."),
-    "upcoming": _("This vote has not opened yet."),
-    "closed": _("This vote has closed, so votes can no longer be given or changed."),
-    "other_channel": _(
-        "This code has already been used on a paper ballot, so it cannot vote online. Each code is one ballot."
-    ),
-    "other_channel_online": _(
-        "This code has already voted online, so it cannot be used on paper. Each code is one ballot."
-    ),
-    "not_in_round": _("One of the chosen ideas is not in this vote. Choose from the list."),
-    "too_many": _("You can vote for at most %(limit)d ideas. Remove a vote to choose another."),
-}
-
-
-def refuse(reason: str, **params) -> BallotRefused:
-    message = REFUSALS[reason]
-    return BallotRefused(message % params if params else message, code=reason, params=params or None)
-
-
 @dataclass(frozen=True)
 class Ballot:
     """A code's stored votes after `cast`: the ideas' ids, and how many more it may give."""
@@ -297,6 +261,17 @@ class VoteQuerySet(models.QuerySet):
         if code.revoked_at is not None:
             raise refuse("revoked")
         return code
+
+    def find_code_for(self, site: Site, text: str, voting_round: VotingRound | None = None) -> VotingCode:
+        """The code typed for `voting_round`, or for whichever round of `site` it belongs to; raises
+        BallotRefused like `find_code`."""
+        if voting_round is not None:
+            return self.find_code(voting_round, text)
+        normalized = code_format.normalize(text)
+        code = VotingCode.objects.filter(code=normalized, round__site=site).select_related("round").first()
+        if code is None:
+            raise refuse("unknown")
+        return self.find_code(code.round, text)
 
     def ballot(self, code: VotingCode) -> Ballot:
         idea_ids = frozenset(self.filter(code=code).values_list("idea_id", flat=True))

@@ -9,6 +9,7 @@ code must always get through): a client gets the 429 page once it has had too ma
 window, and so does everyone once the whole site has.
 """
 
+import functools
 import logging
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -29,8 +30,9 @@ from pages.components import Table
 from pages.navigation import public_url
 
 from .. import opendata
-from ..ballot_forms import GUESSES, BallotForm, CodeForm, find_code, refusal_reason
-from .voting import BallotRefused, Channel, RoundState, Vote, VotingCode, VotingRound
+from ..ballot_forms import GUESSES, BallotForm, CodeForm, refusal_reason
+from ..ballots import BallotRefused, Channel, RoundState
+from .voting import Vote, VotingCode, VotingRound
 
 logger = logging.getLogger("ideas.voting")
 
@@ -112,6 +114,11 @@ class RoundView:
 class VotingRoutes:
     """Mixed into `IdeaIndexPage`."""
 
+    def code_form(self, data=None, voting_round=None) -> CodeForm:
+        """The code form for `voting_round`, or for any round of this page's meeting place."""
+        find = functools.partial(Vote.objects.find_code_for, self.place(), voting_round=voting_round)
+        return CodeForm(data, find=find)
+
     # Rounds and their views
 
     def voting_rounds(self):
@@ -148,7 +155,7 @@ class VotingRoutes:
     @reading
     def vote_route(self, request):
         """How voting works, the open rounds, and the code form: a valid code leads to its round's ballot."""
-        form = CodeForm(request.GET if "koodi" in request.GET else None, site=self.place())
+        form = self.code_form(request.GET if "koodi" in request.GET else None)
         if form.is_bound:
             if limit := guessing_limit(request):
                 return refuse_guessing(request, limit)
@@ -188,10 +195,10 @@ class VotingRoutes:
         if request.method == "POST":
             return self.cast_ballot(request, voting_round)
         if "koodi" not in request.GET:
-            return self.render_code_entry(request, CodeForm(site=self.place(), voting_round=voting_round), voting_round)
+            return self.render_code_entry(request, self.code_form(voting_round=voting_round), voting_round)
         if limit := guessing_limit(request):
             return refuse_guessing(request, limit)
-        form = CodeForm(request.GET, site=self.place(), voting_round=voting_round)
+        form = self.code_form(request.GET, voting_round)
         if not form.is_valid():
             if form.refusal and (limit := count_failure(request, form.refusal, voting_round.pk)):
                 return refuse_guessing(request, limit)
@@ -223,12 +230,12 @@ class VotingRoutes:
                 else:
                     voted_url = self.get_url(request) + self.reverse_subpage("voted", args=[voting_round.pk])
                     return redirect(f"{voted_url}?{urlencode({'k': voted_token(ballot.code)})}")
-            code = find_code(self.place(), code_text, voting_round)
+            code = Vote.objects.find_code_for(self.place(), code_text, voting_round)
         except BallotRefused as refusal:
             reason = refusal_reason(refusal, code_text)
             if limit := count_failure(request, reason, voting_round.pk):
                 return refuse_guessing(request, limit)
-            code_form = CodeForm({"koodi": code_text}, site=self.place(), voting_round=voting_round)
+            code_form = self.code_form({"koodi": code_text}, voting_round)
             code_form.is_valid()
             return self.render_code_entry(request, code_form, voting_round)
         return self.render_ballot(request, voting_round, form, Vote.objects.ballot(code).votes_left)

@@ -84,7 +84,7 @@ def proposal_field(page, language: str, name: str):
 
 def code_field(page, language: str):
     with translation.override(language):
-        label = str(CodeForm(site=None)["koodi"].label)
+        label = str(CodeForm()["koodi"].label)
     return page.get_by_role("main").get_by_label(re.compile("^" + re.escape(label)))
 
 
@@ -201,12 +201,12 @@ def test_a_proposed_idea_is_approved_put_to_the_vote_voted_for_changed_and_count
     with translation.override("en"):
         add_idea = wagtail_gettext("Add %(label)s") % {"label": gettext("Idea")}
         idea_select = gettext("Idea")
-        live = capfirst(VotingRound._meta.get_field("results_live").verbose_name)
-        save = gettext("Save")
+        live = str(capfirst(VotingRound._meta.get_field("results_live").verbose_name))
+        save = wagtail_gettext("Save")
         option = idea_label(idea)
     staff.get_by_role("button", name=add_idea).click()
     staff.get_by_role("combobox", name=admin_label(idea_select)).last.select_option(label=option)
-    staff.get_by_role("checkbox", name=admin_label(str(live))).check()
+    staff.get_by_role("checkbox", name=admin_label(live)).check()
     staff.get_by_role("button", name=save, exact=True).first.click()
     expect(staff).not_to_have_url(re.compile(r"/edit/\d+/$"))
     idea.refresh_from_db()

@@ -9,6 +9,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry, Page, Site
@@ -251,8 +252,9 @@ def test_an_idea_merges_only_into_public_ideas_of_its_own_place(coordinator, sit
         response = coordinator.post(reverse("ideas_merge", args=[duplicate.pk]), {"into": target.pk})
         assert response.status_code == 200
     user = get_user_model().objects.get(username="koordinaattori")
-    with pytest.raises(Exception, match="same meeting place"):
+    with pytest.raises(ValidationError) as refused:
         merge(duplicate, elsewhere, user=user)
+    assert refused.value.code == "target"
     duplicate.refresh_from_db()
     assert duplicate.status == IdeaStatus.PUBLISHED
 

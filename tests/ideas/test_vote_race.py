@@ -20,7 +20,8 @@ import pytest
 from django.utils import translation
 from django.utils.html import escape
 
-from ideas.models.voting import REFUSALS, UNGUARDED_ENV
+from ideas.ballots import REFUSALS
+from ideas.models.voting import UNGUARDED_ENV
 from tests.live_server import Browser, at_once, database_kinds, migrated_database, query, run_builder, server
 
 VOTES_PER_CODE = 5

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -170,8 +171,9 @@ def test_putting_ideas_in_a_closed_round_changes_no_status(site, staff):
     idea = make_idea(site)
     past = timezone.now() - datetime.timedelta(days=3)
     voting_round = make_round(site, [], opens_at=past - datetime.timedelta(days=7), closes_at=past)
-    with pytest.raises(Exception, match="closed"):
+    with pytest.raises(ValidationError) as refused:
         put_in_round(voting_round, [idea], user=staff)
+    assert refused.value.code == "closed"
     idea.refresh_from_db()
     assert idea.status == IdeaStatus.PUBLISHED
 
@@ -274,14 +276,16 @@ def test_selection_waits_until_the_round_closes(coordinator, site, staff):
     assert response.status_code == 200
     idea.refresh_from_db()
     assert idea.status == IdeaStatus.VOTING
-    with pytest.raises(Exception, match="closed"):
+    with pytest.raises(ValidationError) as refused:
         select(voting_round, [idea.pk], user=staff)
+    assert refused.value.code == "open"
 
 
 def test_only_the_rounds_ideas_can_be_selected(site, staff):
     idea, outsider = make_idea(site, status=IdeaStatus.VOTING), make_idea(site)
     voting_round = closed_round(site, [idea])
-    with pytest.raises(Exception, match="not in this vote"):
+    with pytest.raises(ValidationError) as refused:
         select(voting_round, [outsider.pk], user=staff)
+    assert refused.value.code == "not_in_round"
     outsider.refresh_from_db()
     assert outsider.status == IdeaStatus.PUBLISHED
