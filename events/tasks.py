@@ -2,33 +2,26 @@
 
 The registration is stored before its mail is even queued, so a mail server that is down loses nothing: with
 the database backend (KOHTAAMO_TASKS=database) the task waits in the database for `manage.py db_worker`, and
-a failed sending is queued again with a growing delay, up to `len(RETRY_DELAYS)` retries.
+a failed sending is queued again with a growing delay (`pages.mail`).
 """
-
-import datetime
-import logging
-import smtplib
 
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 from django_tasks import task
 
+from pages.mail import send_or_retry
 from pages.models import SiteSettings
 from pages.navigation import public_url
 
 from .models import Registration, RegistrationStatus
 from .tokens import registration_token
 
-logger = logging.getLogger(__name__)
-
 SIGNED_UP = "signed_up"
 PROMOTED = "promoted"
 KINDS = (SIGNED_UP, PROMOTED)
-# Seconds to wait before each retry: a short outage is bridged in minutes, a long one over a day.
-RETRY_DELAYS = (60, 5 * 60, 15 * 60, 60 * 60, 3 * 60 * 60, 6 * 60 * 60, 12 * 60 * 60, 24 * 60 * 60)
 
 
 def registration_links(registration: Registration) -> dict[str, str]:
@@ -71,21 +64,10 @@ def send_registration_mail(registration_id: int, kind: str, attempt: int = 1) ->
     if registration is None or not registration.email or registration.erased_at or registration.is_cancelled:
         return "nothing to send"
     message = registration_mail(registration, kind)
-    try:
-        message.send()
-    except smtplib.SMTPRecipientsRefused:
-        logger.warning("The mail server refused the address of registration %s; not retried.", registration_id)
-        return "address refused"
-    except OSError:  # smtplib.SMTPException is one, and so are refused connections and timeouts
-        retry_later(registration_id, kind, attempt)
-        raise
-    return "sent"
-
-
-def retry_later(registration_id: int, kind: str, attempt: int) -> None:
-    backend = send_registration_mail.get_backend()
-    if attempt > len(RETRY_DELAYS) or not backend.supports_defer:
-        logger.error("Mail for registration %s could not be sent after %s attempts.", registration_id, attempt)
-        return
-    run_after = timezone.now() + datetime.timedelta(seconds=RETRY_DELAYS[attempt - 1])
-    send_registration_mail.using(run_after=run_after).enqueue(registration_id, kind, attempt + 1)
+    return send_or_retry(
+        message,
+        task=send_registration_mail,
+        args=(registration_id, kind),
+        attempt=attempt,
+        about=f"registration {registration_id}",
+    )

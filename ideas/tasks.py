@@ -2,29 +2,23 @@
 
 Queued by `ideas.moderation.change_status` once the change is committed. With the database backend the task
 waits for `manage.py db_worker`, and a failed sending is queued again with the same growing delays as the
-registration mail (`events.tasks.RETRY_DELAYS`). The message is plain text in the language the proposer used,
+registration mail (`pages.mail`). The message is plain text in the language the proposer used,
 with a signed link to stop the updates (which also erases the address).
 """
-
-import datetime
-import logging
-import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 from django_tasks import task
 
-from events.tasks import RETRY_DELAYS
+from pages.mail import send_or_retry
 from pages.models import SiteSettings
 from pages.navigation import public_url
 
 from .models import Idea, IdeaIndexPage, IdeaStatus
 from .tokens import contact_token
-
-logger = logging.getLogger(__name__)
 
 
 def mail_language(idea: Idea) -> str:
@@ -76,21 +70,6 @@ def send_status_mail(idea_id: int, status: str, attempt: int = 1) -> str:
     if idea.status != status:
         return "outdated"  # a later change queued its own mail
     message = status_mail(idea)
-    try:
-        message.send()
-    except smtplib.SMTPRecipientsRefused:
-        logger.warning("The mail server refused the address of idea %s; not retried.", idea_id)
-        return "address refused"
-    except OSError:  # smtplib.SMTPException is one, and so are refused connections and timeouts
-        retry_later(idea_id, status, attempt)
-        raise
-    return "sent"
-
-
-def retry_later(idea_id: int, status: str, attempt: int) -> None:
-    backend = send_status_mail.get_backend()
-    if attempt > len(RETRY_DELAYS) or not backend.supports_defer:
-        logger.error("The status mail of idea %s could not be sent after %s attempts.", idea_id, attempt)
-        return
-    run_after = timezone.now() + datetime.timedelta(seconds=RETRY_DELAYS[attempt - 1])
-    send_status_mail.using(run_after=run_after).enqueue(idea_id, status, attempt + 1)
+    return send_or_retry(
+        message, task=send_status_mail, args=(idea_id, status), attempt=attempt, about=f"idea {idea_id}"
+    )

@@ -13,7 +13,8 @@ from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from events.models import Registration
-from events.tasks import RETRY_DELAYS, SIGNED_UP, send_registration_mail
+from events.tasks import SIGNED_UP, send_registration_mail
+from pages.mail import RETRY_DELAYS
 
 from .builders_registrations import make_event, make_site
 from .test_registrations import form_data

@@ -11,11 +11,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_tasks_db.models import DBTaskResult
 
-from events.tasks import RETRY_DELAYS
 from ideas.models import IdeaStatus
 from ideas.moderation import change_status, merge
 from ideas.tasks import send_status_mail
 from ideas.tokens import contact_idea_id
+from pages.mail import RETRY_DELAYS
 from pages.navigation import public_url
 from tests.events.builders import translate
 from tests.ideas.builders import make_idea, make_ideas_site
