@@ -10,6 +10,8 @@ from ideas.models import Idea, IdeaIndexPage, IdeaStatus, RoundIdea, Vote, Votin
 from tests.events.builders import make_event, make_programme_site
 
 _numbers = itertools.count()
+# Script in a visitor's text: it must show as text wherever the text shows.
+SCRIPT = '<script>alert("x")</script>'
 
 
 def make_ideas_site(**settings) -> dict:

@@ -7,7 +7,6 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext, ngettext
@@ -22,13 +21,6 @@ from tests.ideas.builders import give_votes, make_co_development_day, make_codes
 
 pytestmark = pytest.mark.django_db
 HOUR = datetime.timedelta(hours=1)
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

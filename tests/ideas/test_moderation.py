@@ -17,22 +17,10 @@ from wagtail.models import ModelLogEntry, Page, Site
 from ideas.dashboard import ideas_tasks
 from ideas.models import STATUS_ACTION, Idea, IdeaStatus, IdeaTheme, RoundIdea, TaggedIdea, Vote
 from ideas.moderation import approve, merge, reject
-from tests.ideas.builders import give_votes, make_codes, make_idea, make_ideas_site, make_round
+from tests.ideas.builders import SCRIPT, give_votes, make_codes, make_idea, make_round
 
 IDEAS = "wagtailsnippets_ideas_idea:list"
 EDIT = "wagtailsnippets_ideas_idea:edit"
-SCRIPT = '<script>alert("x")</script>'
-
-
-@pytest.fixture
-def site(db):
-    return make_ideas_site()
-
-
-@pytest.fixture
-def coordinator(client, site):
-    client.force_login(get_user_model().objects.create_superuser("koordinaattori", password="pitka-salasana-123"))
-    return client
 
 
 def main_table(response) -> str:

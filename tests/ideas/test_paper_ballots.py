@@ -4,26 +4,12 @@ and stores nothing."""
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
 from ideas.models import REFUSALS, BallotRefused, Vote, VotingCode
-from tests.ideas.builders import make_codes, make_idea, make_ideas_site, make_round
-
-SCRIPT = '<script>alert("x")</script>'
-
-
-@pytest.fixture
-def site(db):
-    return make_ideas_site()
-
-
-@pytest.fixture
-def coordinator(client, site):
-    client.force_login(get_user_model().objects.create_superuser("koordinaattori", password="pitka-salasana-123"))
-    return client
+from tests.ideas.builders import SCRIPT, make_codes, make_idea, make_round
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import uuid
 import zlib
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -26,13 +25,6 @@ from .builders import make_ideas_site
 URL = "/en/ideat/ehdota/"
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -19,14 +19,6 @@ from .builders import make_ideas_site
 URL = "/ideat/ehdota/"
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate limits count in the cache; each test starts from zero."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def site(db):
     site = make_ideas_site()

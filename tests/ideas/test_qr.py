@@ -4,9 +4,7 @@ and a QR code (inline SVG drawn in Python) that opens the ballot with the code f
 import datetime
 import re
 
-import pytest
 import segno
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -15,20 +13,14 @@ from ideas.admin_views import SLIPS_PER_SHEET, readable_address
 from ideas.qr import qr_svg
 from pages.navigation import public_url
 from tests.events.builders import translate
-from tests.ideas.builders import give_votes, make_co_development_day, make_codes, make_idea, make_ideas_site, make_round
-
-SCRIPT = '<script>alert("x")</script>'
-
-
-@pytest.fixture
-def site(db):
-    return make_ideas_site()
-
-
-@pytest.fixture
-def coordinator(client, site):
-    client.force_login(get_user_model().objects.create_superuser("koordinaattori", password="pitka-salasana-123"))
-    return client
+from tests.ideas.builders import (
+    SCRIPT,
+    give_votes,
+    make_co_development_day,
+    make_codes,
+    make_idea,
+    make_round,
+)
 
 
 def ballot_url(voting_round, code, prefix="") -> str:

@@ -18,7 +18,7 @@ from ideas.tokens import contact_idea_id
 from pages.mail import RETRY_DELAYS
 from pages.navigation import public_url
 from tests.events.builders import translate
-from tests.ideas.builders import make_idea, make_ideas_site
+from tests.ideas.builders import make_idea
 
 SCRIPT = '<script>alert("x")</script> & <b>'
 DATABASE_TASKS = {
@@ -35,11 +35,6 @@ class MailServerDown:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("the mail server is down")
-
-
-@pytest.fixture
-def site(db):
-    return make_ideas_site()
 
 
 @pytest.fixture

@@ -15,23 +15,18 @@ from wagtail.models import ModelLogEntry, Page, Site
 from ideas import codes as code_format
 from ideas.models import STATUS_ACTION, IdeaStatus, RoundIdea, VotingCode, VotingRound
 from ideas.moderation import put_in_round, select
-from tests.ideas.builders import give_votes, make_co_development_day, make_codes, make_idea, make_ideas_site, make_round
+from tests.ideas.builders import (
+    SCRIPT,
+    give_votes,
+    make_co_development_day,
+    make_codes,
+    make_idea,
+    make_round,
+)
 
 ADD = "wagtailsnippets_ideas_votinground:add"
 EDIT = "wagtailsnippets_ideas_votinground:edit"
 ROUNDS = "wagtailsnippets_ideas_votinground:list"
-SCRIPT = '<script>alert("x")</script>'
-
-
-@pytest.fixture
-def site(db):
-    return make_ideas_site()
-
-
-@pytest.fixture
-def coordinator(client, site):
-    client.force_login(get_user_model().objects.create_superuser("koordinaattori", password="pitka-salasana-123"))
-    return client
 
 
 @pytest.fixture
