@@ -62,29 +62,26 @@ def change_status(idea: Idea, status: str, *, user, note: str | None = None, mer
     return changed
 
 
-def approve(ideas: Iterable[Idea], *, user, note: str | None = None) -> Outcome:
+def _move(ideas: Iterable[Idea], allowed, status: str, *, user, note: str | None) -> Outcome:
+    """Moves the ideas whose status is in `allowed` to `status`, in one transaction; leaves the others."""
     outcome = Outcome()
     with transaction.atomic():
         for idea in ideas:
-            if idea.status in APPROVABLE:
-                change_status(idea, IdeaStatus.PUBLISHED, user=user, note=note)
+            if idea.status in allowed:
+                change_status(idea, status, user=user, note=note)
                 outcome.changed.append(idea)
             else:
                 outcome.skipped.append(idea)
     return outcome
+
+
+def approve(ideas: Iterable[Idea], *, user, note: str | None = None) -> Outcome:
+    return _move(ideas, APPROVABLE, IdeaStatus.PUBLISHED, user=user, note=note)
 
 
 def reject(ideas: Iterable[Idea], *, user, note: str | None = None) -> Outcome:
     """Rejected ideas never show publicly; an idea already in a voting round is not rejected."""
-    outcome = Outcome()
-    with transaction.atomic():
-        for idea in ideas:
-            if idea.status in REJECTABLE:
-                change_status(idea, IdeaStatus.REJECTED, user=user, note=note)
-                outcome.changed.append(idea)
-            else:
-                outcome.skipped.append(idea)
-    return outcome
+    return _move(ideas, REJECTABLE, IdeaStatus.REJECTED, user=user, note=note)
 
 
 def merge_targets(idea: Idea):
