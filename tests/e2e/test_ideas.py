@@ -146,7 +146,7 @@ def admin_label(label: str) -> re.Pattern:
 
 
 def make_coordinator():
-    """A superuser who reads the admin in English (the lead translates the new admin words later)."""
+    """A superuser who reads the admin in English, the language the test takes its labels in."""
     password = "pitka-salasana-123"
     user = get_user_model().objects.create_superuser("koordinaattori", password=password)
     profile = UserProfile.get_for_user(user)
