@@ -4,8 +4,6 @@ Works without JavaScript: children are a fixed set of rows (an age and, when the
 a "needs childcare" box), filled as far as needed. Cleaned data maps onto `Registration.objects.sign_up()`.
 """
 
-import uuid
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from pages import phone
+from pages.forms import SubmissionKeyForm
 
 from .languages import language_name
 
@@ -38,10 +37,9 @@ def interpreter_choices() -> list[tuple[str, str]]:
     ]
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(SubmissionKeyForm):
     """Sign-up for `event`: asks about childcare and interpreting only when the event offers them."""
 
-    submission_key = forms.CharField(required=False, widget=forms.HiddenInput)
     name = forms.CharField(
         label=_("Name or nickname"),
         max_length=100,
@@ -157,15 +155,6 @@ class RegistrationForm(forms.Form):
             for number in self.child_numbers
         ]
 
-    @property
-    def next_submission_key(self) -> str:
-        """The key that identifies this form's sending: kept while the family corrects it, new for a new form."""
-        given = self.data.get("submission_key", "") if self.is_bound else ""
-        try:
-            return str(uuid.UUID(given))
-        except (ValueError, TypeError, AttributeError):
-            return str(uuid.uuid4())
-
     def clean_phone(self):
         value = self.cleaned_data["phone"].strip()
         if not value:
@@ -179,15 +168,6 @@ class RegistrationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        try:
-            cleaned["submission_key"] = uuid.UUID(self.data.get("submission_key", ""))
-        except (ValueError, TypeError, AttributeError):
-            self.add_error(
-                None,
-                ValidationError(
-                    _("The form was not complete. Please check the details and send it again."), code="no_key"
-                ),
-            )
         if (
             not cleaned.get("email")
             and not cleaned.get("phone")

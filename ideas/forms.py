@@ -7,8 +7,6 @@ one idea (`Idea.objects.propose`). The forms import no models: the page's routes
 use them.
 """
 
-import uuid
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,7 +14,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from events.languages import language_name
-from pages.forms import MAX_FILTER_VALUES, AnyValuesField, FilterForm, PlainTextField, SearchTextField
+from pages.forms import (
+    MAX_FILTER_VALUES,
+    AnyValuesField,
+    FilterForm,
+    PlainTextField,
+    SearchTextField,
+    SubmissionKeyForm,
+)
 
 from . import photos
 from .statuses import DESCRIPTION_MAX, NAME_MAX, PUBLIC_STATUSES, TITLE_MAX
@@ -37,7 +42,7 @@ def reader_language() -> str:
     return language if language in settings.KOHTAAMO_SPOKEN_LANGUAGES else ""
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(SubmissionKeyForm):
     """A family's idea. `themes` are the IdeaTheme rows to choose from; `save()` stores it AWAITING."""
 
     title = PlainTextField(
@@ -110,7 +115,6 @@ class ProposalForm(forms.Form):
         error_messages={"max_length": TEXT_LIMIT_MESSAGE},
     )
     homepage = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
-    submission_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, themes=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,15 +134,6 @@ class ProposalForm(forms.Form):
         """True when the hidden trap field was filled: a robot, not a person."""
         return bool(self.is_bound and (self.data.get(HONEYPOT) or "").strip())
 
-    @property
-    def next_submission_key(self) -> str:
-        """The key of this form's sending: kept while the family corrects the form, new for a new form."""
-        given = self.data.get("submission_key", "") if self.is_bound else ""
-        try:
-            return str(uuid.UUID(given))
-        except (ValueError, TypeError, AttributeError):
-            return str(uuid.uuid4())
-
     def refuse_photo(self) -> None:
         """Marks the picture too big (the view saw it from the request's size and never read it)."""
         self.add_error("photo", photos.refusal("too_big"))
@@ -151,12 +146,6 @@ class ProposalForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        try:
-            cleaned["submission_key"] = uuid.UUID(self.data.get("submission_key", ""))
-        except (ValueError, TypeError, AttributeError):
-            raise ValidationError(
-                _("The form was not complete. Please check the details and send it again."), code="no_key"
-            ) from None
         if cleaned.get("photo_alt") and not cleaned.get("photo") and not self.has_error("photo"):
             self.add_error(
                 "photo_alt", ValidationError(_("Add the picture too, or leave this empty."), code="alt_without_photo")

@@ -6,6 +6,7 @@ form cleaned.
 """
 
 import re
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -39,6 +40,35 @@ class PlainTextField(forms.CharField):
         super().validate(value)
         if value and HIDDEN_CHARACTERS.search(value):
             raise ValidationError(self.error_messages["hidden"], code="hidden")
+
+
+class SubmissionKeyForm(forms.Form):
+    """A form whose every sending carries a hidden key (`next_submission_key`), kept while the visitor corrects
+    the form and new for a new form, so that a form sent twice stores one thing. `clean()` puts the key into
+    `cleaned_data["submission_key"]` as a UUID, or adds a form error when it is missing or malformed."""
+
+    submission_key = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    @property
+    def next_submission_key(self) -> str:
+        given = self.data.get("submission_key", "") if self.is_bound else ""
+        try:
+            return str(uuid.UUID(given))
+        except (ValueError, TypeError, AttributeError):
+            return str(uuid.uuid4())
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            cleaned["submission_key"] = uuid.UUID(self.data.get("submission_key", ""))
+        except (ValueError, TypeError, AttributeError):
+            self.add_error(
+                None,
+                ValidationError(
+                    _("The form was not complete. Please check the details and send it again."), code="no_key"
+                ),
+            )
+        return cleaned
 
 
 class SearchTextField(forms.CharField):

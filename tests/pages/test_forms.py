@@ -57,3 +57,20 @@ def test_a_known_situation_cleans_to_the_situation_and_an_unknown_one_to_nothing
         assert [str(notice) for notice in unknown.notices] == [
             "We could not find that situation. Please choose one from the list."
         ]
+
+
+def test_a_submission_key_is_kept_while_the_form_is_corrected_and_refused_when_tampered():
+    import uuid
+
+    from pages.forms import SubmissionKeyForm
+
+    key = str(uuid.uuid4())
+    kept = SubmissionKeyForm({"submission_key": key})
+    assert kept.is_valid() and kept.cleaned_data["submission_key"] == uuid.UUID(key)
+    assert kept.next_submission_key == key
+    tampered = SubmissionKeyForm({"submission_key": "nonsense"})
+    assert not tampered.is_valid()
+    assert [error.code for error in tampered.non_field_errors().as_data()] == ["no_key"]
+    assert tampered.next_submission_key != "nonsense"
+    assert uuid.UUID(tampered.next_submission_key)
+    assert SubmissionKeyForm().next_submission_key != SubmissionKeyForm().next_submission_key
