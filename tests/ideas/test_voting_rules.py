@@ -184,3 +184,18 @@ def test_a_round_shows_results_live_only_when_asked(voting):
     assert not round_.results_visible(round_.opens_at - datetime.timedelta(seconds=1))
     round_.results_live = False
     assert round_.results_visible(round_.closes_at)
+
+
+def test_votes_of_an_idea_taken_out_of_the_round_do_not_count():
+    from ideas.models import RoundIdea
+
+    site = make_ideas_site()
+    kept, removed = make_idea(site, title="Kept"), make_idea(site, title="Removed")
+    voting_round = make_round(site, [kept, removed], votes_per_code=2)
+    first, second = make_codes(voting_round, 2)
+    give_votes(voting_round, first, [kept, removed])
+    give_votes(voting_round, second, [removed])
+    RoundIdea.objects.filter(round=voting_round, idea=removed).delete()
+    results = voting_round.results()
+    assert [(row.idea.title, row.votes) for row in results.rows] == [("Kept", 1)]
+    assert (results.votes, results.codes_used) == (1, 1)
