@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -107,18 +108,28 @@ class FaqItemBlock(blocks.StructBlock):
 
 
 class SteeringGroupBlock(blocks.StaticBlock):
-    """The steering group's members, read from the partners marked as members; the chair first."""
+    """The steering group's members, read from the partners marked as members, with the chair of today and the
+    next one, computed from the rotation in the site settings."""
 
     class Meta:
         icon = "group"
         label = _("Steering group members")
-        admin_text = _("Lists the partners marked as steering group members, with the current chair.")
+        admin_text = _("Lists the partners marked as steering group members, with the current and the next chair.")
         template = "pages/blocks/steering_group_block.html"
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        members = apps.get_model("pages", "Partner").objects.localized().in_steering_group()
-        context["members"] = list(members.order_by("-is_steering_group_chair", "sort_order", "name"))
+        members = list(apps.get_model("pages", "Partner").objects.localized().in_steering_group())
+        request = (parent_context or {}).get("request")
+        site_settings = apps.get_model("pages", "SiteSettings").for_request(request) if request else None
+        rotation = site_settings.chair_rotation(timezone.localdate()) if site_settings else None
+        chair = rotation.current.translation_key if rotation and rotation.current else None
+        following = rotation.next.translation_key if rotation and rotation.next else None
+        by_key = {member.translation_key: member for member in members}
+        context["members"] = sorted(members, key=lambda member: member.translation_key != chair)
+        context["chair"] = by_key.get(chair)
+        context["next_chair"] = by_key.get(following) if following != chair else None
+        context["rotation"] = rotation
         return context
 
 

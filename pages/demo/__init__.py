@@ -38,7 +38,7 @@ def load(site: Site, homes: dict[str, Page]) -> PagesDemo:
     made.pages["tule-kaymaan"] = place.load_page(homes, pictures=True)
     made.pages.update(model_section.load(homes, pictures=True))
     made.pages.update({page["fi"].slug: page for page in legal.load(homes).values()})
-    settings = place.load_settings(site)
+    settings = place.load_settings(site, made.partners)
     if settings.accessibility_page_id is None or settings.privacy_page_id is None:
         settings.accessibility_page = made.pages["saavutettavuus"]["fi"]
         settings.privacy_page = made.pages["tietosuoja"]["fi"]

@@ -49,7 +49,6 @@ def load(support: dict[str, dict[str, SupportType]]) -> dict[str, dict[str, Part
             "email": spec["email"],
             "website": spec["website"],
             "in_steering_group": spec["in_steering_group"],
-            "is_steering_group_chair": spec["is_chair"],
             "sort_order": spec["sort_order"],
         }
         if spec["slug"] in LOGOS:  # a drawn logo, its alternative text the partner's name in each language

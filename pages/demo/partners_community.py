@@ -13,7 +13,6 @@ COMMUNITY_PARTNERS = [
         "email": "mll-uusimaa@example.fi",
         "website": "https://example.fi/mll-uusimaa",
         "in_steering_group": True,
-        "is_chair": False,
         "sort_order": 6,
         "content": {
             "fi": {
@@ -57,7 +56,6 @@ COMMUNITY_PARTNERS = [
         "email": "kotisilta@example.fi",
         "website": "https://example.fi/kotisilta",
         "in_steering_group": True,
-        "is_chair": False,
         "sort_order": 7,
         "content": {
             "fi": {
@@ -102,7 +100,6 @@ COMMUNITY_PARTNERS = [
         "email": "kiertokori@example.fi",
         "website": "https://example.fi/kiertokori",
         "in_steering_group": False,
-        "is_chair": False,
         "sort_order": 8,
         "content": {
             "fi": {
@@ -143,7 +140,6 @@ COMMUNITY_PARTNERS = [
         "email": "seurakunta@example.fi",
         "website": "https://example.fi/seurakunta",
         "in_steering_group": False,
-        "is_chair": False,
         "sort_order": 9,
         "content": {
             "fi": {
@@ -188,7 +184,6 @@ COMMUNITY_PARTNERS = [
         "email": "isovanhemmat@example.fi",
         "website": "https://example.fi/kylan-isovanhemmat",
         "in_steering_group": False,
-        "is_chair": False,
         "sort_order": 10,
         "content": {
             "fi": {

@@ -13,7 +13,6 @@ PUBLIC_PARTNERS = [
         "email": "perheneuvola@example.fi",
         "website": "https://example.fi/perheneuvola",
         "in_steering_group": True,
-        "is_chair": False,
         "sort_order": 1,
         "content": {
             "fi": {
@@ -56,7 +55,6 @@ PUBLIC_PARTNERS = [
         "email": "neuvola@example.fi",
         "website": "https://example.fi/neuvola",
         "in_steering_group": False,
-        "is_chair": False,
         "sort_order": 2,
         "content": {
             "fi": {
@@ -98,7 +96,6 @@ PUBLIC_PARTNERS = [
         "email": "sosiaaliohjaus@example.fi",
         "website": "https://example.fi/sosiaaliohjaus",
         "in_steering_group": True,
-        "is_chair": False,
         "sort_order": 3,
         "content": {
             "fi": {
@@ -141,7 +138,6 @@ PUBLIC_PARTNERS = [
         "email": "varhaiskasvatus@example.fi",
         "website": "https://example.fi/varhaiskasvatus",
         "in_steering_group": True,
-        "is_chair": True,
         "sort_order": 4,
         "content": {
             "fi": {
@@ -184,7 +180,6 @@ PUBLIC_PARTNERS = [
         "email": "kirjasto@example.fi",
         "website": "https://example.fi/kirjasto",
         "in_steering_group": False,
-        "is_chair": False,
         "sort_order": 5,
         "content": {
             "fi": {

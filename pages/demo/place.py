@@ -1,11 +1,15 @@
-"""The demo place: its facts in site settings (address, contact, opening hours) and the visiting page."""
+"""The demo place: its facts in site settings (address, contact, opening hours, the steering group's chair
+rotation) and the visiting page."""
 
 import datetime
 
+from dateutil.relativedelta import relativedelta
+from django.utils import timezone
 from wagtail.models import Site
 
-from ..models import OpeningHours, SiteSettings, VisitPage
+from ..models import ChairTurn, OpeningHours, Partner, SiteSettings, VisitPage
 from .build import ensure_page, faq, h2, p, ul
+from .partners import PARTNERS
 from .pictures import with_picture
 
 PLACE = {
@@ -19,6 +23,23 @@ PLACE = {
 OPENING_HOURS = [(day, datetime.time(9), datetime.time(15)) for day in range(4)] + [
     (4, datetime.time(9), datetime.time(13))
 ]
+
+FIRST_CHAIR = "varhaiskasvatus"
+"""The member partner that took the chair when the rotation started, so it chairs the steering group now."""
+CHAIR_TERM_MONTHS = 6
+CHAIR_TERM_BEGAN_MONTHS_AGO = 2
+"""The rotation started on the first day of the month this many months back: well within the first term."""
+
+
+def chair_order() -> list[str]:
+    """The steering group's members in their turn to chair: the first chair, then the others in partner order."""
+    in_order = sorted(PARTNERS, key=lambda spec: spec["sort_order"])
+    members = [spec["slug"] for spec in in_order if spec["in_steering_group"]]
+    return [FIRST_CHAIR] + [slug for slug in members if slug != FIRST_CHAIR]
+
+
+def chair_rotation_start(today: datetime.date) -> datetime.date:
+    return today.replace(day=1) - relativedelta(months=CHAIR_TERM_BEGAN_MONTHS_AGO)
 
 
 VISIT_PAGE = {
@@ -185,7 +206,9 @@ VISIT_PAGE = {
 }
 
 
-def load_settings(site: Site) -> SiteSettings:
+def load_settings(site: Site, partners: dict[str, dict[str, Partner]]) -> SiteSettings:
+    """The place's facts and the chair rotation, where they are missing; `partners` by short name and language
+    (the rotation names the members in the default language, the first one in `partners`' specs)."""
     place = SiteSettings.for_site(site)
     if not place.place_name:
         for field, value in PLACE.items():
@@ -194,7 +217,20 @@ def load_settings(site: Site) -> SiteSettings:
     if not place.opening_hours.exists():
         for order, (weekday, opens, closes) in enumerate(OPENING_HOURS):
             OpeningHours.objects.create(settings=place, sort_order=order, weekday=weekday, opens=opens, closes=closes)
+    load_chair_rotation(place, partners)
     return place
+
+
+def load_chair_rotation(place: SiteSettings, partners: dict[str, dict[str, Partner]]) -> None:
+    """The members take the chair in turn for six months each, the first one since a couple of months ago."""
+    if place.chair_rotation_start is None:
+        place.chair_rotation_start = chair_rotation_start(timezone.localdate())
+        place.chair_term_months = CHAIR_TERM_MONTHS
+        place.save()
+    if not place.chair_turns.exists():
+        default = next(iter(PARTNERS[0]["content"]))
+        for order, slug in enumerate(chair_order()):
+            ChairTurn.objects.create(settings=place, partner=partners[slug][default], sort_order=order)
 
 
 VISIT_PICTURE = {

@@ -2,8 +2,10 @@ from .content import ContentPage
 from .directory import HelpPage, PartnersPage
 from .partners import Partner, SupportType
 from .place import OpeningHours, SiteSettings, SocialLink, VisitPage
+from .steering import ChairTurn
 
 __all__ = [
+    "ChairTurn",
     "ContentPage",
     "HelpPage",
     "OpeningHours",

@@ -6,6 +6,7 @@ Each runs a fixed number of queries whatever the number of partners (tests/pages
 """
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,6 +19,7 @@ from ..hooks import partner_card_notes, partner_page_sections
 from ..listing import attach_support, group_by_sector, support_sections
 from .content import SectionPage
 from .partners import Partner, Sector, SupportType
+from .place import SiteSettings
 
 
 class PartnersPage(RoutablePageMixin, SectionPage):
@@ -58,7 +60,13 @@ class PartnersPage(RoutablePageMixin, SectionPage):
         if partner is None:
             raise Http404
         attach_support([partner], list(SupportType.objects.localized()))
-        context = {"partner": partner, "partner_sections": partner_page_sections(request, partner)}
+        rotation = SiteSettings.for_request(request).chair_rotation(timezone.localdate())
+        chair = rotation.current.translation_key if rotation.current else None
+        context = {
+            "partner": partner,
+            "chairs_now": partner.in_steering_group and partner.translation_key == chair,
+            "partner_sections": partner_page_sections(request, partner),
+        }
         return self.render(request, context_overrides=context, template="pages/partner_detail.html")
 
 

@@ -130,7 +130,6 @@ class Partner(SynchronizedFieldsMixin, TranslatableMixin, index.Indexed, Cluster
         "website",
         "logo",
         "in_steering_group",
-        "is_steering_group_chair",
         "sort_order",
     )
 
@@ -160,9 +159,6 @@ class Partner(SynchronizedFieldsMixin, TranslatableMixin, index.Indexed, Cluster
         _("logo's alternative text"), max_length=200, blank=True, help_text=_("Usually the organisation's name.")
     )
     in_steering_group = models.BooleanField(_("member of the steering group"), default=False)
-    is_steering_group_chair = models.BooleanField(
-        _("chairs the steering group now"), default=False, help_text=_("The chair rotates; tick the current one.")
-    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = PartnerQuerySet.as_manager()
@@ -197,9 +193,11 @@ class Partner(SynchronizedFieldsMixin, TranslatableMixin, index.Indexed, Cluster
             help_text=SAME_IN_EVERY_LANGUAGE,
         ),
         MultiFieldPanel(
-            [FieldPanel("in_steering_group"), FieldPanel("is_steering_group_chair")],
+            [FieldPanel("in_steering_group")],
             heading=_("Steering group"),
-            help_text=SAME_IN_EVERY_LANGUAGE,
+            help_text=_(
+                "The same in every language. The chair's rotation is set in the site settings, among the members."
+            ),
         ),
     ]
 
@@ -219,8 +217,6 @@ class Partner(SynchronizedFieldsMixin, TranslatableMixin, index.Indexed, Cluster
             errors["logo_alt"] = ValidationError(
                 _("Write alternative text for the logo, usually the organisation's name.")
             )
-        if self.is_steering_group_chair and not self.in_steering_group:
-            errors["is_steering_group_chair"] = ValidationError(_("Only a steering group member can chair it."))
         if errors:
             raise ValidationError(errors)
 
@@ -230,8 +226,6 @@ class Partner(SynchronizedFieldsMixin, TranslatableMixin, index.Indexed, Cluster
 
     @property
     def steering_group_role(self) -> str:
-        if self.is_steering_group_chair:
-            return str(_("Chair"))
         return str(_("Member")) if self.in_steering_group else ""
 
     steering_group_role.fget.short_description = _("steering group")

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -21,6 +22,7 @@ from ..components import Fact
 from ..hooks import closures
 from ..phone import PhoneNumberField
 from .content import SectionPage
+from .steering import Rotation, chair_rotation
 
 
 @register_setting(icon="site")
@@ -49,6 +51,15 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    chair_rotation_start = models.DateField(
+        _("first chair's term starts"),
+        null=True,
+        blank=True,
+        help_text=_("The day the first partner below took the chair."),
+    )
+    chair_term_months = models.PositiveSmallIntegerField(
+        _("length of a term in months"), default=6, validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
 
     panels = [
         FieldPanel("place_name"),
@@ -59,6 +70,18 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         InlinePanel("opening_hours", heading=_("Opening hours"), label=_("Opening hours")),
         InlinePanel("social_links", heading=_("Social media"), label=_("Link")),
         MultiFieldPanel([FieldPanel("accessibility_page"), FieldPanel("privacy_page")], heading=_("Footer links")),
+        MultiFieldPanel(
+            [
+                FieldPanel("chair_rotation_start"),
+                FieldPanel("chair_term_months"),
+                InlinePanel("chair_turns", label=_("Partner")),
+            ],
+            heading=_("Steering group chair rotation"),
+            help_text=_(
+                "The member partners in the order they chair the steering group. The same order sends a member "
+                "to each house meeting in turn."
+            ),
+        ),
     ]
 
     class Meta:
@@ -74,6 +97,14 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         if not self.address:
             return ""
         return "https://www.openstreetmap.org/search?" + urlencode({"query": self.address})
+
+    def rotation_members(self) -> list:
+        """The member partners in their turn to chair (in the default language), in one query."""
+        turns = self.chair_turns.select_related("partner").filter(partner__in_steering_group=True)
+        return [turn.partner for turn in turns.order_by("sort_order", "pk")]
+
+    def chair_rotation(self, today: datetime.date) -> Rotation:
+        return chair_rotation(self.rotation_members(), self.chair_rotation_start, self.chair_term_months, today)
 
     def weekly_hours(self) -> list["OpeningHours"]:
         return sorted(self.opening_hours.all(), key=lambda row: (row.weekday, row.opens))

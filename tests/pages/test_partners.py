@@ -5,8 +5,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Site
 
-from pages.models import Partner
+from pages.models import Partner, SiteSettings
+from pages.models.steering import ChairTurn
 
 from .builders import make_partners, make_site
 
@@ -117,11 +119,13 @@ def test_logo_without_alternative_text_is_refused(site):
 
 
 def test_only_a_steering_group_member_can_chair_it(site):
-    partner = Partner.objects.filter(in_steering_group=False).first()
-    partner.is_steering_group_chair = True
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    outsider = Partner.objects.filter(in_steering_group=False).first()
     with pytest.raises(ValidationError) as error:
-        partner.full_clean()
-    assert "is_steering_group_chair" in error.value.error_dict
+        ChairTurn(settings=settings, partner=outsider, sort_order=0).clean()
+    assert "partner" in error.value.error_dict
+    member = Partner.objects.filter(in_steering_group=True).first()
+    ChairTurn(settings=settings, partner=member, sort_order=0).clean()
 
 
 def test_help_page_shows_the_support_and_the_partners_that_give_it(client, site):
