@@ -15,14 +15,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
+from wagtail.models import Site
 
 from .languages import language_name
 from .models import EventPage, Registration, RegistrationChild, RegistrationStatus
+from .rota import rota
 from .viewsets import event_label, may_view_registrations
 
 REGISTRATIONS_LIST = "wagtailsnippets_events_registration:list"
@@ -209,9 +212,38 @@ class SignInListView(EventRegistrationsMixin, TemplateView):
         return context
 
 
+class HouseMeetingRotaView(WagtailAdminTemplateMixin, TemplateView):
+    """The house meetings of each place from today on, with the steering-group member whose turn it is. Staff
+    only (the admin's sign-in check): the house meetings are not public."""
+
+    template_name = "events/admin/house_meeting_rota.html"
+    page_title = _("House-meeting rota")
+    header_icon = "home"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        places = []
+        for site in Site.objects.order_by("-is_default_site", "site_name"):
+            rows = [row for row in rota(site) if row.meeting.end >= now]
+            places.append(
+                {
+                    "site": site,
+                    "rows": rows,
+                    "settings_url": reverse("wagtailsettings:edit", args=["pages", "sitesettings", site.pk]),
+                }
+            )
+        context["places"] = places
+        return context
+
+
 def register_admin_urls():
     """For the "register_admin_urls" hook: the admin wraps these in its sign-in check."""
     return [
+        path("house-meeting-rota/", HouseMeetingRotaView.as_view(), name="events_house_meeting_rota"),
         path(
             "event-registrations/<int:event_id>/",
             RegistrationSummaryView.as_view(),

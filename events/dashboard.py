@@ -29,6 +29,12 @@ def events_tasks(request) -> list[StaffTask]:
             order=100,
         ),
         StaffTask(
+            label=_("House-meeting rota"),
+            url=reverse("events_house_meeting_rota"),
+            detail=_("which steering-group member attends each house meeting"),
+            order=105,
+        ),
+        StaffTask(
             label=_("Cancellations and closures"),
             url=reverse("wagtailsnippets_events_occurrencechange:list"),
             detail=_("coming: %(changes)s cancellations or changes, %(closures)s closures")

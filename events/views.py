@@ -51,8 +51,8 @@ def privacy_url(request) -> str:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def register(request, event_id):
-    event = EventPage.objects.live().filter(pk=event_id).first()
-    if event is None or not event.registration_enabled:
+    event = EventPage.objects.live().public().filter(pk=event_id).first()
+    if event is None or not event.registration_enabled or event.staff_only:
         raise Http404
     shown = event.localized
     availability = Registration.objects.availability(event)

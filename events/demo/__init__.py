@@ -1,9 +1,11 @@
 """Demo content of the events app in fi, sv and en: the weekly programme and events pages, the recurring
-activities, the Christmas closure and two changed occurrences, one-off events and sign-ups to one.
+activities, the Christmas closure and two changed occurrences, one-off events and sign-ups to one, and the
+meetings: the co-development day and community meeting already held, with their record, and the staff's
+house meetings (in Finnish, for staff only).
 
 `home.demo` calls `load()` after the pages demo and passes what that made: the activities and events
 name its partners and support types. Dates are counted from today (in Helsinki), so the demo always
-has a week ahead, a Christmas break coming, events to sign up for and one already past.
+has a week ahead, a Christmas break coming, events to sign up for and ones already past.
 """
 
 import datetime
@@ -16,9 +18,24 @@ from pages.demo import PagesDemo
 
 from ..models import Activity, Closure, EventPage, OccurrenceChange, Registration
 from . import activities, changes, event_pages, index_pages, registrations
+from .meetings import LAST_HOUSE_MEETING, NEXT_HOUSE_MEETING, PAST_CO_DEVELOPMENT_DAY, PAST_COMMUNITY_MEETING
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 CO_DEVELOPMENT_DAY = "yhteiskehittamisen-paiva"
+COMMUNITY_MEETING = "yhteisokokous"
+__all__ = [
+    "CO_DEVELOPMENT_DAY",
+    "COMMUNITY_MEETING",
+    "LAST_HOUSE_MEETING",
+    "NEXT_HOUSE_MEETING",
+    "PAST_CO_DEVELOPMENT_DAY",
+    "PAST_COMMUNITY_MEETING",
+    "EventsDemo",
+    "load",
+    "page_specs",
+    "reset",
+    "today_in_helsinki",
+]
 
 
 @dataclass
@@ -32,9 +49,15 @@ class EventsDemo:
     changes: dict[str, dict[str, OccurrenceChange]]
     """By kind ("cancelled", "moved"), then language."""
     events: dict[str, dict[str, EventPage]]
-    """By slug without its date ("yhteiskehittamisen-paiva", "yhteisokokous", "koko-perheen-juhla"), then language."""
+    """By key, then language: the upcoming `CO_DEVELOPMENT_DAY` and `COMMUNITY_MEETING`, the party
+    ("koko-perheen-juhla"), the meetings held (`PAST_CO_DEVELOPMENT_DAY`, `PAST_COMMUNITY_MEETING`) and the
+    house meetings (`LAST_HOUSE_MEETING`, `NEXT_HOUSE_MEETING`, in Finnish only)."""
     registrations: list[Registration]
     """The sign-ups to the co-development day."""
+
+    def meeting(self, key: str) -> EventPage:
+        """The meeting of `key` in the default language (its agenda and decisions belong to that page)."""
+        return next(iter(self.events[key].values())).source_event
 
 
 def today_in_helsinki() -> datetime.date:

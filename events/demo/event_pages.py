@@ -1,5 +1,6 @@
-"""One-off events under the events page: the next co-development day, the next community meeting and a
-party that has already been, so the past events page has something.
+"""One-off events under the events page: the next co-development day and community meeting, the ones held
+before them with their record (participants, minutes, the co-development day's workshops), the staff's last
+and next house meeting, and a party that has already been, so the past events page has something.
 
 Their dates are counted from today, so a fresh demo is never stale; a later run keeps an event still
 ahead (or the past one) and makes a new one only when there is none, with the date in its slug.
@@ -7,7 +8,6 @@ ahead (or the past one) and makes a new one only when there is none, with the da
 
 import datetime
 from collections.abc import Callable
-from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 from wagtail.models import Page
@@ -16,19 +16,8 @@ from pages.demo.build import ensure_locales, ensure_page, h2, p, ul
 from pages.models import Partner
 
 from ..models import Closure, EventKind, EventPage
-
-HELSINKI = ZoneInfo("Europe/Helsinki")
-
-
-def at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=HELSINKI)
-
-
-def weekday_open(day: datetime.date, closure: Closure) -> datetime.date:
-    """`day`, or the first weekday after it when the place is open (not at the weekend, not in the closure)."""
-    while day.weekday() >= 5 or closure.first_date <= day <= closure.last_date:
-        day += datetime.timedelta(days=1)
-    return day
+from . import meetings
+from .days import HELSINKI, DayRule, ago, ahead, at, last_house_meeting, next_house_meeting, weekday_ago
 
 
 def co_development_day(day: datetime.date) -> dict:
@@ -217,21 +206,26 @@ def family_party(day: datetime.date) -> dict:
     }
 
 
-EVENTS: list[tuple[Callable[[datetime.date], dict], int]] = [
-    (co_development_day, 21),
-    (community_meeting, 35),
-    (family_party, -60),
+EVENTS: list[tuple[Callable[[datetime.date], dict], DayRule]] = [
+    (co_development_day, ahead(21)),
+    (community_meeting, ahead(35)),
+    (family_party, ago(60)),
+    (meetings.past_co_development_day, weekday_ago(meetings.CO_DEVELOPMENT_DAY_HELD)),
+    (meetings.past_community_meeting, weekday_ago(meetings.COMMUNITY_MEETING_HELD)),
+    (meetings.past_house_meeting, last_house_meeting),
+    (meetings.next_house_meeting, next_house_meeting),
 ]
-"""Each event and how many days from today it is (before moving it off weekends and the closure)."""
+"""Each event and the day it falls on, given today and the coming Christmas closure."""
 
 
 def specs(today: datetime.date, closure: Closure) -> list[dict]:
-    """The events a fresh demo makes today; each `slug` has the day in it, `key` is the slug without it."""
+    """The events a fresh demo makes today; each `slug` has the day in it, `key` names it in `load`'s result
+    (the slug without the day, unless the spec names it)."""
     made = []
-    for build, days in EVENTS:
-        day = today + datetime.timedelta(days=days)
-        spec = build(weekday_open(day, closure) if days > 0 else day)
-        made.append(spec | {"key": spec["slug"], "slug": f"{spec['slug']}-{spec['facts']['start']:%Y-%m-%d}"})
+    for build, day in EVENTS:
+        spec = build(day(today, closure))
+        key = spec.get("key", spec["slug"])
+        made.append(spec | {"key": key, "slug": f"{spec['slug']}-{spec['facts']['start']:%Y-%m-%d}"})
     return made
 
 
@@ -241,13 +235,13 @@ def load(
     closure: Closure,
     today: datetime.date,
 ) -> dict[str, dict[str, EventPage]]:
-    """The events by their undated slug (`key`), each by language; the facts are the original's to give."""
+    """The events by their `key`, each by language; the facts (and the partners present) are the original's."""
     locales = ensure_locales()
     events = {}
     now = datetime.datetime.now(HELSINKI)
     for spec in specs(today, closure):
         codes = list(spec["content"])
-        # One still ahead (or one already past, for the party) made on another day keeps its place.
+        # One still ahead (or one already past) made on another day keeps its place.
         existing = (
             EventPage.objects.child_of(events_pages[codes[0]])
             .filter(locale=locales[codes[0]], kind=spec["facts"]["kind"])
@@ -257,6 +251,8 @@ def load(
         )
         content = {code: dict(texts) for code, texts in spec["content"].items()}
         content[codes[0]] |= spec["facts"] | {"organiser": partners[spec["organiser"]][codes[0]]}
+        if "partners_present" in spec:
+            content[codes[0]]["partners_present"] = [partners[slug][codes[0]] for slug in spec["partners_present"]]
         page_spec = {
             "slug": existing.slug if existing else spec["slug"],
             "show_in_menus": False,

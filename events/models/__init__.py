@@ -1,8 +1,10 @@
 from .activities import Activity, ActivityKind, Audience, ChangeKind, Closure, OccurrenceChange
-from .events import EventIndexPage, EventKind, EventPage, WeekPage
+from .events import MEETING_KINDS, STAFF_ONLY_KINDS, EventIndexPage, EventKind, EventPage, WeekPage
 from .registrations import Registration, RegistrationChild, RegistrationStatus
 
 __all__ = [
+    "MEETING_KINDS",
+    "STAFF_ONLY_KINDS",
     "Activity",
     "ActivityKind",
     "Audience",

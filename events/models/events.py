@@ -2,6 +2,7 @@
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -9,12 +10,15 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as wagtail_words  # Wagtail's own tab names, in its catalogue
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
-from wagtail.models import Locale, Site
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 from pages.blocks import ContentStreamBlock
 from pages.components import Fact, moment
@@ -23,7 +27,9 @@ from pages.models.content import SectionPage
 from pages.navigation import public_url
 
 from .. import calendar, schedule
+from ..blocks import WorkshopsBlock
 from ..forms import EVENTS, EventKindFilterForm, ProgrammeFilterForm
+from ..hooks import event_page_sections, meeting_record_panels
 from .activities import KIND_ICONS as ACTIVITY_KIND_ICONS
 from .activities import Activity, ActivityKind, Audience, Closure, OccurrenceChange, localize_partners
 from .registrations import Registration
@@ -37,14 +43,30 @@ FACTS_FROM_SOURCE = _(
 class EventKind(models.TextChoices):
     CO_DEVELOPMENT_DAY = "co_development", _("Co-development day")
     COMMUNITY_MEETING = "community_meeting", _("Community meeting")
+    HOUSE_MEETING = "house_meeting", _("House meeting (staff only)")
+    STEERING_GROUP = "steering_group", _("Steering group meeting (staff only)")
     OTHER = "other", _("Other event")
 
 
 KIND_ICONS = {
     EventKind.CO_DEVELOPMENT_DAY: "light",
     EventKind.COMMUNITY_MEETING: "friends",
+    EventKind.HOUSE_MEETING: "home",
+    EventKind.STEERING_GROUP: "people",
     EventKind.OTHER: "calendar",
 }
+# Meetings keep a record (agenda, participants, minutes, decisions); staff-only ones are seen by logged-in staff
+# alone: their pages carry Wagtail's login restriction, so no public list, feed, sitemap or search finds them.
+MEETING_KINDS = (
+    EventKind.CO_DEVELOPMENT_DAY,
+    EventKind.COMMUNITY_MEETING,
+    EventKind.HOUSE_MEETING,
+    EventKind.STEERING_GROUP,
+)
+STAFF_ONLY_KINDS = (EventKind.HOUSE_MEETING, EventKind.STEERING_GROUP)
+# The kinds families can see, for the public filters.
+PUBLIC_KINDS = [(value, label) for value, label in EventKind.choices if value not in STAFF_ONLY_KINDS]
+MINUTES_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -73,6 +95,9 @@ class EventPage(RoutablePageMixin, SectionPage):
         "registration_deadline",
         "childcare_offered",
         "interpreting_offered",
+        "adults",
+        "children",
+        "partners_present",
     )
 
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices, default=EventKind.OTHER)
@@ -98,6 +123,23 @@ class EventPage(RoutablePageMixin, SectionPage):
     registration_deadline = models.DateTimeField(_("sign-up closes"), null=True, blank=True)
     childcare_offered = models.BooleanField(_("childcare offered"), default=True)
     interpreting_offered = models.BooleanField(_("interpreting offered"), default=True)
+    adults = models.PositiveIntegerField(_("adults present"), null=True, blank=True)
+    children = models.PositiveIntegerField(_("children present"), null=True, blank=True)
+    partners_present = ParentalManyToManyField(
+        "pages.Partner", verbose_name=_("partners present"), blank=True, related_name="+"
+    )
+    minutes = RichTextField(
+        _("minutes"),
+        features=MINUTES_FEATURES,
+        blank=True,
+        help_text=_("What was discussed, in plain words. Decisions are recorded under Ideas → Decisions."),
+    )
+    workshops = StreamField(
+        WorkshopsBlock(),
+        verbose_name=_("workshops"),
+        blank=True,
+        help_text=_("For a co-development day: one block per workshop, with its theme and what comes next."),
+    )
 
     base_form_class = EventPageForm
     content_panels = SectionPage.content_panels + [
@@ -123,7 +165,24 @@ class EventPage(RoutablePageMixin, SectionPage):
             help_text=FACTS_FROM_SOURCE,
         ),
     ]
-    search_fields = SectionPage.search_fields + [index.SearchField("body"), index.FilterField("start")]
+    meeting_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("adults"), FieldPanel("children")]),
+                FieldPanel("partners_present", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Participants"),
+            help_text=FACTS_FROM_SOURCE,
+        ),
+        FieldPanel("minutes"),
+        FieldPanel("workshops"),
+    ]
+    search_fields = SectionPage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("minutes"),
+        index.FilterField("start"),
+        index.FilterField("kind"),
+    ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
 
@@ -131,11 +190,28 @@ class EventPage(RoutablePageMixin, SectionPage):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """Wagtail's tabs with a "Meeting record" tab after the content; apps above add to it through the
+        `kohtaamo_meeting_record_panels` hook (the agenda)."""
+        tabs = [
+            ObjectList(cls.content_panels, heading=wagtail_words("Content")),
+            ObjectList(cls.meeting_panels + meeting_record_panels(), heading=_("Meeting record")),
+            ObjectList(cls.promote_panels, heading=wagtail_words("Promote")),
+        ]
+        if cls.settings_panels:
+            tabs.append(ObjectList(cls.settings_panels, heading=wagtail_words("Settings")))
+        return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
+
     def clean(self):
         super().clean()
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = ValidationError(_("The end must be after the start."))
+        if self.kind in STAFF_ONLY_KINDS and self.registration_enabled:
+            errors["registration_enabled"] = ValidationError(
+                _("Families cannot sign up for a staff-only meeting. Untick “families sign up”.")
+            )
         if self.registration_deadline and self.start and self.registration_deadline > self.start:
             errors["registration_deadline"] = ValidationError(_("Sign-up must close before the event starts."))
         if errors:
@@ -144,17 +220,50 @@ class EventPage(RoutablePageMixin, SectionPage):
     def save(self, *args, **kwargs):
         """A translation takes its facts from the original; the original passes them on to its translations."""
         source = self.source_event if self.pk else self
+        fields = [self._meta.get_field(name) for name in self.synchronized_fields]
         if source.pk != self.pk:
-            for name in self.synchronized_fields:
-                field = self._meta.get_field(name)
-                setattr(self, field.attname, getattr(source, field.attname))
+            for field in fields:
+                if field.many_to_many:
+                    set_translated(getattr(self, field.name), getattr(source, field.name).all(), self.locale)
+                else:
+                    setattr(self, field.attname, getattr(source, field.attname))
         super().save(*args, **kwargs)
         if source.pk == self.pk and self.pk:
-            values = {
-                self._meta.get_field(name).attname: getattr(self, self._meta.get_field(name).attname)
-                for name in self.synchronized_fields
-            }
-            EventPage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).update(**values)
+            values = {field.attname: getattr(self, field.attname) for field in fields if not field.many_to_many}
+            others = EventPage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+            others.update(**values)
+            for other in others.select_related("locale"):
+                for field in (field for field in fields if field.many_to_many):
+                    related = getattr(other, field.name)
+                    set_translated(related, getattr(self, field.name).all(), other.locale)
+                    related.commit()
+        if self.staff_only:
+            self.restrict_to_staff()
+
+    @property
+    def staff_only(self) -> bool:
+        return self.kind in STAFF_ONLY_KINDS
+
+    @property
+    def is_meeting(self) -> bool:
+        return self.kind in MEETING_KINDS
+
+    def copy(self, *args, **kwargs):
+        """A copy (or a translation) of a staff meeting is restricted when it is first saved, and Wagtail then
+        copies the original's restriction too: one login restriction is kept."""
+        page = super().copy(*args, **kwargs)
+        logins = PageViewRestriction.objects.filter(page=page, restriction_type=PageViewRestriction.LOGIN)
+        for extra in logins.order_by("pk")[1:]:
+            extra.delete()
+        return page
+
+    def restrict_to_staff(self) -> None:
+        """Puts Wagtail's login restriction on this meeting and its translations (where they have none): the
+        public queries (`.public()`) then skip it, and a visitor who is not logged in is sent to log in."""
+        pages = Page.objects.filter(translation_key=self.translation_key)
+        restricted = PageViewRestriction.objects.filter(page__in=pages).values("page_id")
+        for page in pages.exclude(pk__in=restricted):
+            PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
 
     @property
     def source_event(self) -> "EventPage":
@@ -193,6 +302,8 @@ class EventPage(RoutablePageMixin, SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["sections"] = event_page_sections(request, self)
+        context["partners_present"] = list(self.partners_present.order_by("sort_order", "name"))
         if self.registration_enabled:
             context["registration"] = Registration.objects.availability(self)
             context["registration_closes"] = self.registration_deadline or self.start
@@ -203,6 +314,9 @@ class EventPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def event_route(self, request):
+        if self.staff_only and not request.user.has_perm("wagtailadmin.access_admin"):
+            # The login restriction already stops visitors; this stops one removed by mistake, too.
+            raise Http404
         return self.render(request)
 
     @path("kalenteri/")
@@ -251,6 +365,11 @@ class EventPage(RoutablePageMixin, SectionPage):
         return data
 
 
+def set_translated(related, chosen, locale) -> None:
+    """Sets a many-to-many field to `chosen`, each in `locale` where it has a translation."""
+    related.set([item.get_translation_or_none(locale) or item for item in chosen])
+
+
 def calendar_response(body: bytes, name: str) -> HttpResponse:
     response = HttpResponse(body, content_type=calendar.CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{name}.ics"'
@@ -272,10 +391,16 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
         verbose_name = _("events page")
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public().select_related("image", "locale")
+        return (
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .exclude(kind__in=STAFF_ONLY_KINDS)
+            .select_related("image", "locale")
+        )
 
     def filter_form(self, request) -> EventKindFilterForm:
-        return EventKindFilterForm(request.GET, kinds=EventKind.choices, kind_icons=KIND_ICONS)
+        return EventKindFilterForm(request.GET, kinds=PUBLIC_KINDS, kind_icons=KIND_ICONS)
 
     @path("")
     def index_route(self, request):
@@ -351,7 +476,8 @@ class WeekPage(RoutablePageMixin, SectionPage):
 
     def events(self):
         """The one-off events of this place in this language."""
-        return EventPage.objects.live().public().descendant_of(self.get_parent()).select_related("locale")
+        events = EventPage.objects.live().public().descendant_of(self.get_parent())
+        return events.exclude(kind__in=STAFF_ONLY_KINDS).select_related("locale")
 
     def programme(self, request, first: datetime.date, last: datetime.date, filters: dict | None = None):
         """(items, closures) from `first` to `last`: occurrences and events in time order, in a fixed number

@@ -6,6 +6,8 @@ from django.utils.safestring import mark_safe
 
 from pages.models import SiteSettings
 
+from .. import rota
+
 register = template.Library()
 
 # In a <script> element, "<" could end it early; JSON allows the same character escaped.
@@ -19,3 +21,9 @@ def event_json_ld(context, event):
     data = event.json_ld(request, SiteSettings.for_request(request))
     text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above
+
+
+@register.simple_tag
+def rota_member(event):
+    """`{% rota_member page as member %}`: the steering-group member whose turn it is at a house meeting."""
+    return rota.member_for(event)

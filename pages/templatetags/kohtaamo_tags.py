@@ -2,6 +2,9 @@ import datetime
 
 from django import template
 from django.conf import settings
+from django.utils.safestring import mark_safe
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.rich_text import expand_db_html
 
 from pages import components, navigation, phone
 
@@ -106,3 +109,14 @@ def page_href(context, page) -> str:
 def closure_lines(closures) -> list[str]:
     """`{% closure_lines closures as lines %}`: a line per closure for `components/notice.html`'s items."""
     return components.closure_lines(closures)
+
+
+@register.filter
+def clean_richtext(value, features: str = "h3,bold,italic,ol,ul,link"):
+    """`{{ page.minutes|clean_richtext }}`: rich text as `richtext` renders it, then cleaned to the editor's
+    features (comma-separated), so markup that reached the database some other way (an import, a script) cannot
+    carry a script, an event handler or a `javascript:` link into a public page."""
+    if not value:
+        return ""
+    whitelister = EditorHTMLConverter(features=features.split(",")).whitelister
+    return mark_safe(whitelister.clean(expand_db_html(str(value))))  # noqa: S308 - cleaned to the allow-list

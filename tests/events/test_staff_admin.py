@@ -26,6 +26,7 @@ from .builders_admin import FORMULA_NAME, make_editor, make_event, make_programm
 
 ACTIVITIES = "wagtailsnippets_events_activity:list"
 CHANGES = "wagtailsnippets_events_occurrencechange:list"
+HOUSE_MEETING_ROTA = "events_house_meeting_rota"
 CLOSURES = "wagtailsnippets_events_closure:list"
 REGISTRATIONS = "wagtailsnippets_events_registration:list"
 SUMMARY = "events_registration_summary"
@@ -360,7 +361,7 @@ def test_the_dashboard_tasks_count_the_programme_and_the_sign_ups(site):
 
 def test_sign_ups_are_no_task_for_those_who_may_not_see_them(site):
     tasks = events_tasks(FakeRequest(make_editor("toimittaja")))
-    assert [task.url for task in tasks] == [reverse(ACTIVITIES), reverse(CHANGES)]
+    assert [task.url for task in tasks] == [reverse(ACTIVITIES), reverse(HOUSE_MEETING_ROTA), reverse(CHANGES)]
 
 
 def test_the_dashboard_panel_lists_the_events_tasks(coordinator):

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from events import demo as events_demo
 from home.demo import HOME, HOME_PICTURE
@@ -100,9 +100,15 @@ class DemoUrlTests(DemoSiteTestCase):
     def test_every_demo_page_answers_in_its_language(self):
         pages = Page.objects.filter(depth__gt=1).select_related("locale")
         assert pages.count() == sum(translations(spec) for spec in PAGE_SPECS)
+        restricted = set(PageViewRestriction.objects.values_list("page_id", flat=True))
+        assert restricted, "the demo's house meetings are for staff only"
         for page in pages:
             with self.subTest(url=page.url):
                 response = self.client.get(page.url)
+                if page.pk in restricted:  # a staff meeting: a visitor is sent to log in
+                    assert response.status_code == 302
+                    assert response["Location"].startswith("/_util/login/")
+                    continue
                 assert response.status_code == 200
                 assert f'<html lang="{page.locale.language_code}">' in response.content.decode()
 
