@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 APPROVABLE = (IdeaStatus.AWAITING, IdeaStatus.REJECTED)
 REJECTABLE = (IdeaStatus.AWAITING, IdeaStatus.PUBLISHED)
 # An idea chosen for a co-development day that has moved on since keeps its status when staff re-select.
-BEYOND_SELECTION = (IdeaStatus.IN_PROGRESS, IdeaStatus.DONE)
+BEYOND_SELECTION = (IdeaStatus.DECIDED, IdeaStatus.IN_PROGRESS, IdeaStatus.DONE)
 
 
 @dataclass

@@ -14,6 +14,7 @@ class IdeaStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
     VOTING = "voting", _("In a voting round")
     SELECTED = "selected", _("Selected for a co-development day")
+    DECIDED = "decided", _("Decided")
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
     NOT_TAKEN_FORWARD = "not_taken_forward", _("Not taken forward")
@@ -25,6 +26,7 @@ PUBLIC_STATUSES = (
     IdeaStatus.PUBLISHED,
     IdeaStatus.VOTING,
     IdeaStatus.SELECTED,
+    IdeaStatus.DECIDED,
     IdeaStatus.IN_PROGRESS,
     IdeaStatus.DONE,
     IdeaStatus.NOT_TAKEN_FORWARD,
@@ -32,3 +34,20 @@ PUBLIC_STATUSES = (
 )
 # Ideas that can still be put to a vote.
 VOTABLE_STATUSES = (IdeaStatus.PUBLISHED, IdeaStatus.VOTING)
+
+
+class DecisionStatus(models.TextChoices):
+    DECIDED = "decided", _("Decided")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+# Recording a decision gives its ideas the status that goes with the decision's.
+IDEA_STATUS_FOR_DECISION = {
+    DecisionStatus.DECIDED: IdeaStatus.DECIDED,
+    DecisionStatus.IN_PROGRESS: IdeaStatus.IN_PROGRESS,
+    DecisionStatus.DONE: IdeaStatus.DONE,
+    DecisionStatus.DROPPED: IdeaStatus.NOT_TAKEN_FORWARD,
+}
+DECISION_TEXT_MAX = 1000

@@ -34,6 +34,7 @@ from events.languages import language_name
 from pages.exports import SafeExportIndexView, yes_no
 
 from . import moderation
+from .decision_admin import DecisionViewSet
 from .models import Idea, IdeaStatus, IdeaTheme, RoundState, TaggedIdea, Vote, VotingRound
 
 IDEA_PERMISSION = "ideas.change_idea"
@@ -652,7 +653,7 @@ class VotingRoundViewSet(SnippetViewSet):
 
 
 class IdeasGroup(SnippetViewSetGroup):
-    items = (IdeaViewSet, IdeaThemeViewSet, VotingRoundViewSet)
+    items = (IdeaViewSet, IdeaThemeViewSet, VotingRoundViewSet, DecisionViewSet)
     menu_icon = "pick"
     menu_label = _("Ideas")
     menu_name = "ideas"

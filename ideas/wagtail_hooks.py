@@ -5,10 +5,13 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
+from events.hooks import EVENT_PAGE_SECTIONS, MEETING_RECORD_PANELS
 from pages.hooks import SEARCH_SOURCES, STAFF_TASKS
 
 from .admin_views import register_admin_urls
 from .dashboard import ideas_tasks
+from .decision_admin import agenda_panels, idea_chooser_viewset
+from .meetings import agenda_section, decisions_section, round_section
 from .models import STATUS_ACTION, IdeaStatus
 from .search import ideas_source
 from .viewsets import ApproveBulkAction, IdeaDeleteBulkAction, IdeasGroup, RejectBulkAction
@@ -21,6 +24,12 @@ hooks.register("register_bulk_action", RejectBulkAction)
 hooks.register("register_bulk_action", IdeaDeleteBulkAction, order=1)
 hooks.register(STAFF_TASKS, ideas_tasks)
 hooks.register(SEARCH_SOURCES, ideas_source)
+hooks.register("register_admin_viewset", lambda: idea_chooser_viewset)
+hooks.register(MEETING_RECORD_PANELS, agenda_panels)
+# A meeting's page: its agenda, the vote that prepared it (a co-development day), then its decisions.
+hooks.register(EVENT_PAGE_SECTIONS, agenda_section, order=1)
+hooks.register(EVENT_PAGE_SECTIONS, round_section, order=2)
+hooks.register(EVENT_PAGE_SECTIONS, decisions_section, order=3)
 
 
 @hooks.register("register_log_actions")

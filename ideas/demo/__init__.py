@@ -1,9 +1,11 @@
 """Demo content of the ideas app: the ideas page `/ideat/` in fi, sv and en, themes, the families' ideas in
-every status, an open vote before the upcoming co-development day and a closed one with its results.
+every status, an open vote before the upcoming co-development day, the closed one that prepared the last
+co-development day with its results, and what the meetings already held decided (agendas and decisions).
 
 `home.demo` calls `load()` after the events demo and passes what that made: the open round prepares its
-co-development day. Dates are counted from today, so the open round is open and the closed one closed
-whenever the demo is loaded; a later run adds only what is missing.
+co-development day, the closed round the one held, and the decisions belong to the meetings held. Dates are
+counted from today, so the open round is open and the closed one closed whenever the demo is loaded; a later
+run adds only what is missing.
 """
 
 from dataclasses import dataclass
@@ -11,12 +13,13 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import ModelLogEntry, Page, Site
 
-from events.demo import CO_DEVELOPMENT_DAY, EventsDemo
+from events.demo import CO_DEVELOPMENT_DAY, PAST_CO_DEVELOPMENT_DAY, PAST_COMMUNITY_MEETING, EventsDemo
 from pages.demo.build import ensure_page
 
-from ..models import Idea, IdeaIndexPage, IdeaTheme, VotingRound
+from ..models import AgendaItem, Decision, Idea, IdeaIndexPage, IdeaTheme, VotingRound
 from . import ideas as ideas_demo
-from . import rounds, themes
+from . import meetings, rounds, themes
+from .dates import AT_CO_DEVELOPMENT_DAY, AT_COMMUNITY_MEETING
 from .index_page import IDEAS_PAGE
 
 
@@ -31,7 +34,9 @@ class IdeasDemo:
     open_round: VotingRound
     """Open now, before the upcoming co-development day."""
     closed_round: VotingRound
-    """Closed, with results and the ideas chosen for the last co-development day."""
+    """Closed, with results and the ideas chosen for the last co-development day (its `event`)."""
+    decisions: dict[str, list[Decision]]
+    """By the key of the meeting held (`events.demo.PAST_CO_DEVELOPMENT_DAY`, `PAST_COMMUNITY_MEETING`)."""
 
 
 def page_specs() -> list[dict]:
@@ -40,7 +45,10 @@ def page_specs() -> list[dict]:
 
 
 def reset() -> None:
-    """Delete the rounds, ideas (with their history) and themes; deleting the pages is the home app's part."""
+    """Delete the decisions, agendas, rounds, ideas (with their history) and themes; deleting the pages is the
+    home app's part (a decision outlives its meeting's page, so it goes here)."""
+    Decision.objects.all().delete()
+    AgendaItem.objects.all().delete()
     VotingRound.objects.all().delete()
     Idea.objects.all().delete()
     ModelLogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Idea)).delete()
@@ -50,12 +58,17 @@ def reset() -> None:
 def load(site: Site, homes: dict[str, Page], events: EventsDemo) -> IdeasDemo:
     pages = ensure_page(homes, IDEAS_PAGE, page_class=IdeaIndexPage)
     made_themes = themes.load()
-    made_ideas = ideas_demo.load(site, made_themes)
-    co_development_day = next(iter(events.events[CO_DEVELOPMENT_DAY].values())).source_event
+    held = meetings.held(events)
+    made_ideas = ideas_demo.load(
+        site,
+        made_themes,
+        {AT_CO_DEVELOPMENT_DAY: held[PAST_CO_DEVELOPMENT_DAY], AT_COMMUNITY_MEETING: held[PAST_COMMUNITY_MEETING]},
+    )
     return IdeasDemo(
         pages=pages,
         themes=made_themes,
         ideas=made_ideas,
-        closed_round=rounds.load_closed(site, made_ideas),
-        open_round=rounds.load_open(site, made_ideas, co_development_day),
+        closed_round=rounds.load_closed(site, made_ideas, events.meeting(PAST_CO_DEVELOPMENT_DAY)),
+        open_round=rounds.load_open(site, made_ideas, events.meeting(CO_DEVELOPMENT_DAY)),
+        decisions=meetings.load(events, made_ideas),
     )

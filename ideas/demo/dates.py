@@ -13,6 +13,10 @@ CLOSED_ROUND_CLOSED = 66
 OPEN_ROUND_OPENED = 6
 """Days ago: the vote before the next co-development day opened."""
 
+AT_CO_DEVELOPMENT_DAY = "at the last co-development day"
+AT_COMMUNITY_MEETING = "at the last community meeting"
+"""In an idea's history, instead of days ago: the end of the meeting already held (the events demo's page)."""
+
 
 def days_ago(days: int, hour: int = 10, minute: int = 0) -> datetime.datetime:
     """`days` before today, at `hour` in Helsinki (a day ago at the latest, so always in the past)."""

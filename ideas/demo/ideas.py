@@ -1,24 +1,34 @@
-"""The families' ideas of the demo: in Finnish, Swedish, English and Arabic, some by children, in every status.
+"""The families' ideas of the demo: in Finnish, Swedish, English and Arabic, some by children, in every status
+a finished chain leaves (and the selected step in the timelines of the ideas the last vote chose).
 
 Each idea is written in its family's own words and language, so it has no translations. Its history is
-played through `Idea.set_status` with past dates, so the public timeline and the audit log are real. The
-demo finds its ideas again by a fixed submission key, so a later run adds only what is missing and leaves
-what staff changed alone. Proposers are invented; the only e-mail addresses are example.org ones.
+played through `Idea.set_status` with past dates, so the public timeline and the audit log are real; a step
+taken at a meeting (a decision) is dated at the end of that meeting. The demo finds its ideas again by a
+fixed submission key, so a later run adds only what is missing and leaves what staff changed alone.
+Proposers are invented; the only e-mail addresses are example.org ones.
 """
 
+import datetime
 import uuid
 
 from wagtail.models import Site
 
 from ..models import Idea, IdeaStatus, IdeaTheme, TaggedIdea
-from .dates import CLOSED_ROUND_CLOSED, CLOSED_ROUND_OPENED, OPEN_ROUND_OPENED, days_ago
+from .dates import (
+    AT_CO_DEVELOPMENT_DAY,
+    AT_COMMUNITY_MEETING,
+    CLOSED_ROUND_CLOSED,
+    CLOSED_ROUND_OPENED,
+    OPEN_ROUND_OPENED,
+    days_ago,
+)
 from .drawings import drawing_image
 
 KEYS = uuid.UUID("6f1c2a4e-8d3b-5e7f-9a0c-1b2d3e4f5a6b")
 """The namespace of the demo ideas' submission keys."""
 
 SELECTED = CLOSED_ROUND_CLOSED - 2
-"""Days ago: staff marked the ideas chosen on the last co-development day."""
+"""Days ago: staff marked the ideas chosen for the last co-development day, where they were decided on."""
 
 S = IdeaStatus
 
@@ -49,6 +59,11 @@ IDEAS = [
             (S.PUBLISHED, 117, ""),
             (S.VOTING, CLOSED_ROUND_OPENED, ""),
             (S.SELECTED, SELECTED, "Sai eniten ääniä, ja se valittiin yhteiskehittämisen päivän työstettäväksi."),
+            (
+                S.DECIDED,
+                AT_CO_DEVELOPMENT_DAY,
+                "Yhteiskehittämisen päivänä päätettiin rakentaa kansi pihatalkoissa. Taloyhtiö maksaa puutavaran.",
+            ),
             (S.IN_PROGRESS, 50, "Isät suunnittelivat kannen päivän työpajassa, ja puutavara on tilattu."),
             (
                 S.DONE,
@@ -77,6 +92,12 @@ IDEAS = [
             (S.PUBLISHED, 106, ""),
             (S.VOTING, CLOSED_ROUND_OPENED, ""),
             (S.SELECTED, SELECTED, "Valittiin yhteiskehittämisen päivän työstettäväksi."),
+            (
+                S.DECIDED,
+                AT_CO_DEVELOPMENT_DAY,
+                "Yhteiskehittämisen päivänä päätettiin kokeilla yhteistä keittolounasta perjantaisin. Seurakunnan "
+                "diakoniatyö hankkii raaka-aineet.",
+            ),
             (
                 S.IN_PROGRESS,
                 35,
@@ -109,6 +130,12 @@ IDEAS = [
                 SELECTED,
                 "Chosen for the co-development day. It had as many votes as the Friday soup lunch.",
             ),
+            (
+                S.DECIDED,
+                AT_CO_DEVELOPMENT_DAY,
+                "Decided on the co-development day: the library brings a box of picture books in eight languages "
+                "every month, and families furnish the corner together.",
+            ),
         ],
     },
     {
@@ -126,7 +153,7 @@ IDEAS = [
             (S.VOTING, CLOSED_ROUND_OPENED, ""),
             (
                 S.NOT_TAKEN_FORWARD,
-                SELECTED,
+                AT_CO_DEVELOPMENT_DAY,
                 "Meillä ei ole sunnuntaisin työntekijöitä eikä vapaaehtoisia, joten emme voi avata ovia. "
                 "Yhteiskehittämisen päivänä moni toivoi myös iltoja, joten pidempi torstai-ilta on mukana "
                 "seuraavassa äänestyksessä.",
@@ -174,6 +201,11 @@ IDEAS = [
             (S.PUBLISHED, 83, ""),
             (S.VOTING, CLOSED_ROUND_OPENED, ""),
             (S.PUBLISHED, SELECTED, "Fick för få röster den här gången, men den kan vara med i en senare omröstning."),
+            (
+                S.DECIDED,
+                AT_COMMUNITY_MEETING,
+                "Gemenskapsmötet beslöt att be fastighetsbolaget om ett tak över barnvagnsparkeringen.",
+            ),
         ],
     },
     # The vote before the next co-development day, open now (with the trip to Kuusijärvi above).
@@ -394,17 +426,29 @@ def submission_key(key: str) -> uuid.UUID:
     return uuid.uuid5(KEYS, key)
 
 
-def load(site: Site, themes: dict[str, IdeaTheme]) -> dict[str, Idea]:
-    """The demo's ideas by key, each made with its history if it is missing."""
+def load(site: Site, themes: dict[str, IdeaTheme], held: dict[str, datetime.datetime]) -> dict[str, Idea]:
+    """The demo's ideas by key, each made with its history if it is missing; `held` dates the steps taken at
+    a meeting (`AT_CO_DEVELOPMENT_DAY`, `AT_COMMUNITY_MEETING`)."""
     keys = {submission_key(spec["key"]): spec["key"] for spec in IDEAS}
     ideas = {keys[idea.submission_key]: idea for idea in Idea.objects.filter(submission_key__in=keys)}
     for spec in IDEAS:  # an idea merged into another comes after it
         if spec["key"] not in ideas:
-            ideas[spec["key"]] = make_idea(site, spec, themes, ideas)
+            ideas[spec["key"]] = make_idea(site, spec, themes, ideas, held)
     return ideas
 
 
-def make_idea(site: Site, spec: dict, themes: dict[str, IdeaTheme], made: dict[str, Idea]) -> Idea:
+def step_time(days: int | str, held: dict[str, datetime.datetime]) -> datetime.datetime:
+    """When a step of the history was taken: `days` ago (at an hour of the day that varies), or at a meeting."""
+    return held[days] if isinstance(days, str) else days_ago(days, 10 + days % 6)
+
+
+def make_idea(
+    site: Site,
+    spec: dict,
+    themes: dict[str, IdeaTheme],
+    made: dict[str, Idea],
+    held: dict[str, datetime.datetime],
+) -> Idea:
     proposed = days_ago(spec["proposed"], 20, 15)
     idea = Idea(
         site=site,
@@ -419,5 +463,5 @@ def make_idea(site: Site, spec: dict, themes: dict[str, IdeaTheme], made: dict[s
     TaggedIdea.objects.bulk_create(TaggedIdea(content_object=idea, tag=themes[slug]) for slug in spec.get("themes", ()))
     for status, days, note in spec["history"]:
         merged_into = made[spec["merged_into"]] if status == IdeaStatus.MERGED else None
-        idea.set_status(status, note=note, merged_into=merged_into, at=days_ago(days, 10 + days % 6))
+        idea.set_status(status, note=note, merged_into=merged_into, at=step_time(days, held))
     return idea

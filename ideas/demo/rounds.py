@@ -1,5 +1,5 @@
 """The demo's two voting rounds: one open now before the upcoming co-development day, and the closed vote
-before the last one, with a clear winner, a tie for second place and the chosen ideas marked.
+that prepared the last one, with a clear winner, a tie for second place and the chosen ideas marked.
 
 Codes are issued with `VotingRound.issue_codes` and votes given with `Vote.objects.cast`, the ballot every
 channel uses (the closed round's at past moments while it was open), so tallies and turnout are real.
@@ -98,18 +98,23 @@ def closed_title(closes: datetime.datetime) -> str:
     return f"{MONTHS[month.month - 1].capitalize()}kuun {month.year} ideaäänestys"
 
 
-def load_closed(site: Site, ideas: dict[str, Idea]) -> VotingRound:
-    """The closed round before the last co-development day, made with its codes, votes and chosen ideas."""
+def load_closed(site: Site, ideas: dict[str, Idea], event: EventPage) -> VotingRound:
+    """The closed round that prepared `event`, the last co-development day (in the default language), made
+    with its codes, votes and chosen ideas. One made before the demo had that day gets it, unless staff set one."""
     first = ideas[CLOSED_IDEAS[0][0]]
     existing = (
         VotingRound.objects.for_site(site).filter(closes_at__lte=timezone.now(), entries__idea=first).order_by("pk")
     ).first()
     if existing is not None:
+        if existing.event_id is None:
+            existing.event = event
+            existing.save(update_fields=["event"])
         return existing
     opens, closes = days_ago(CLOSED_ROUND_OPENED, 9), days_ago(CLOSED_ROUND_CLOSED, 20)
     voting_round = VotingRound.objects.create(
         site=site,
         title=closed_title(closes),
+        event=event,
         opens_at=opens,
         closes_at=closes,
         votes_per_code=VOTES_PER_CODE,

@@ -1,5 +1,6 @@
 from ..ballots import REFUSALS, BallotRefused, Channel, RoundState
-from ..statuses import PUBLIC_STATUSES, IdeaStatus
+from ..statuses import PUBLIC_STATUSES, DecisionStatus, IdeaStatus
+from .decisions import AgendaItem, Decision, DecisionIdea
 from .ideas import STATUS_ACTION, Idea, IdeaQuerySet, IdeaTheme, TaggedIdea, TimelineEntry
 from .pages import IdeaIndexPage
 from .voting import (
@@ -13,6 +14,10 @@ from .voting import (
 )
 
 __all__ = [
+    "AgendaItem",
+    "Decision",
+    "DecisionIdea",
+    "DecisionStatus",
     "PUBLIC_STATUSES",
     "REFUSALS",
     "STATUS_ACTION",

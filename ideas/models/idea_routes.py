@@ -173,6 +173,7 @@ class IdeaRoutes:
             "propose_url": self.route_url(request, "propose"),
             "feed_url": self.route_url(request, "feed"),
             "open_data_url": self.route_url(request, "open_data"),
+            "you_said_url": self.route_url(request, "you_said"),
             "clear_url": self.get_url(request),
         }
         return self.render(request, context_overrides=context, template="ideas/idea_list.html")
@@ -257,6 +258,7 @@ class IdeaRoutes:
                     (IdeaStatus.PUBLISHED, _("Staff have read the idea and it is on the list for everyone to see.")),
                     (IdeaStatus.VOTING, _("Families vote on it with voting codes before a co-development day.")),
                     (IdeaStatus.SELECTED, _("It got votes and will be worked on at the co-development day.")),
+                    (IdeaStatus.DECIDED, _("A meeting has decided what to do with it.")),
                     (IdeaStatus.IN_PROGRESS, _("Families and staff are making it happen.")),
                     (IdeaStatus.DONE, _("It has been done.")),
                     (IdeaStatus.NOT_TAKEN_FORWARD, _("It cannot be done now; the idea's page tells why.")),
@@ -299,14 +301,14 @@ class IdeaRoutes:
                     "vote_url": self.route_url(request, "vote") if voting_round.is_open(now) else "",
                 }
             )
-        timeline = [
-            {"day": timezone.localdate(entry.at), "label": entry.label, "note": entry.note} for entry in idea.timeline()
-        ]
+        self.ideas_with_decisions(request, [idea])  # its timeline and decisions
         context = {
             "idea": idea,
             "merged_into": merged_into,
             "merged_into_url": self.idea_url(request, merged_into.pk) if merged_into else "",
-            "timeline": timeline,
+            "timeline": idea.timeline_days,
+            "decisions": idea.decision_list,
+            "you_said_url": self.route_url(request, "you_said"),
             "round_rows": round_rows,
             "round_states": RoundState,
             "ideas_url": self.get_url(request),
@@ -416,9 +418,10 @@ class IdeaRoutes:
         return private(self.render(request, context_overrides=context, template="ideas/stop_updates.html"))
 
     def get_sitemap_urls(self, request=None):
-        """The list and each public idea's page."""
+        """The list, "you said, we did" and each public idea's page."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
+        urls.append({"location": base + self.reverse_subpage("you_said")})
         rows = self.public_ideas(self.place()).order_by("pk").values_list("pk", "status_changed_at")
         for pk, changed in rows:
             urls.append({"location": base + self.reverse_subpage("idea", args=[pk]), "lastmod": changed})
@@ -434,7 +437,9 @@ IDEA_COLUMNS = (
     ("by_child", gettext_lazy("Whether a child thought of it.")),
     (
         "status",
-        gettext_lazy("Where it stands: published, voting, selected, in_progress, done, not_taken_forward or merged."),
+        gettext_lazy(
+            "Where it stands: published, voting, selected, decided, in_progress, done, not_taken_forward or merged."
+        ),
     ),
     ("created", gettext_lazy("The day it was proposed.")),
     ("published", gettext_lazy("The day staff published it.")),

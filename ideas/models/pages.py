@@ -1,6 +1,7 @@
-"""`/ideat/`: the page of ideas and voting. Its addresses are routes of one routable page, in two groups:
-ideas (list, proposing, an idea, the feed, open data: `IdeaRoutes`) and voting (code entry, ballot, results:
-`VotingRoutes`). The ideas and rounds of the page's meeting place are those of its Wagtail site.
+"""`/ideat/`: the page of ideas and voting. Its addresses are routes of one routable page, in three groups:
+ideas (list, proposing, an idea, the feed, open data: `IdeaRoutes`), voting (code entry, ballot, results:
+`VotingRoutes`) and decisions ("you said, we did" and its feed: `DecisionRoutes`). The ideas and rounds of
+the page's meeting place are those of its Wagtail site.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -13,11 +14,12 @@ from wagtail.search import index
 from pages.blocks import ContentStreamBlock
 from pages.models.content import SectionPage
 
+from .decision_routes import DecisionRoutes
 from .idea_routes import IdeaRoutes
 from .voting_routes import VotingRoutes
 
 
-class IdeaIndexPage(IdeaRoutes, VotingRoutes, RoutablePageMixin, SectionPage):
+class IdeaIndexPage(IdeaRoutes, VotingRoutes, DecisionRoutes, RoutablePageMixin, SectionPage):
     """Ideas, proposing, voting and results of one meeting place."""
 
     body = StreamField(

@@ -1,5 +1,6 @@
 """The ideas demo: every status, children's ideas, three languages and another, an open vote before the
-upcoming co-development day and a closed one with a tie, built once and not again."""
+upcoming co-development day and a closed one with a tie that prepared the last one, built once and not again.
+What the meetings held decided: tests/ideas/test_demo_meetings.py."""
 
 import datetime
 import io
@@ -20,7 +21,9 @@ from ideas.demo.themes import THEMES
 from ideas.models import (
     PUBLIC_STATUSES,
     STATUS_ACTION,
+    AgendaItem,
     Channel,
+    Decision,
     Idea,
     IdeaIndexPage,
     IdeaStatus,
@@ -34,7 +37,8 @@ from ideas.models import (
 from tests.demo_case import DemoSiteTestCase
 
 LANGUAGES = {"fi", "sv", "en"}
-CHOSEN = (IdeaStatus.SELECTED, IdeaStatus.IN_PROGRESS, IdeaStatus.DONE)
+CHOSEN = (IdeaStatus.DECIDED, IdeaStatus.IN_PROGRESS, IdeaStatus.DONE)
+"""Where the ideas the closed vote chose stand now: the co-development day decided on each."""
 
 
 def run(*args) -> None:
@@ -54,6 +58,12 @@ def snapshot():
         "history": ModelLogEntry.objects.filter(content_type=idea_type, action=STATUS_ACTION).count(),
         "images": get_image_model().objects.count(),
         "pages": sorted(IdeaIndexPage.objects.values_list("locale__language_code", "url_path")),
+        "decisions": sorted(
+            Decision.objects.values_list(
+                "meeting__url_path", "text", "status", "partner__slug", "due_date", "idea_links__idea__submission_key"
+            )
+        ),
+        "agenda": sorted(AgendaItem.objects.values_list("meeting__url_path", "sort_order", "title", "idea__title")),
     }
 
 
@@ -67,6 +77,7 @@ def test_load_demo_twice_creates_nothing_new():
     assert len(first["rounds"]) == 2
     assert len(first["codes"]) == rounds.OPEN_CODES + rounds.CLOSED_CODES
     assert len(first["pages"]) == len(LANGUAGES)
+    assert len(first["decisions"]) == 5 and len(first["agenda"]) == 9
 
 
 @pytest.mark.django_db
@@ -76,7 +87,7 @@ def test_reset_builds_the_ideas_anew_without_the_old_history():
     Idea.objects.filter(status=IdeaStatus.AWAITING).delete()
     run("--reset")
     again = snapshot()
-    for part in ("themes", "history", "images", "pages"):
+    for part in ("themes", "history", "images", "pages", "decisions", "agenda"):
         assert again[part] == first[part], part
     assert [row[0] for row in again["ideas"]] == [row[0] for row in first["ideas"]]
     assert len(again["votes"]) == len(first["votes"])
@@ -86,9 +97,14 @@ def test_reset_builds_the_ideas_anew_without_the_old_history():
 @pytest.mark.django_db
 def test_a_later_run_after_the_vote_closed_opens_a_new_one_for_the_same_day():
     run()
-    old = VotingRound.objects.get(event__isnull=False)
+    old = VotingRound.objects.get(event__start__gt=timezone.now())
     VotingRound.objects.filter(pk=old.pk).update(closes_at=timezone.now() - datetime.timedelta(minutes=1))
+    # A closed round from before the demo had the co-development day held gets that day.
+    closed = VotingRound.objects.get(event__end__lt=timezone.now())
+    held_day = closed.event
+    VotingRound.objects.filter(pk=closed.pk).update(event=None)
     run()
+    assert VotingRound.objects.get(pk=closed.pk).event == held_day
     now = timezone.now()
     [new] = VotingRound.objects.open_at(now)
     assert new.pk != old.pk and new.event_id == old.event_id
@@ -106,7 +122,12 @@ class IdeasDemoTests(DemoSiteTestCase):
     def test_ideas_are_in_every_status_and_belong_to_the_demo_site(self):
         ideas = self.demo_ideas()
         assert ideas.count() >= 15
-        assert set(ideas.values_list("status", flat=True)) == set(IdeaStatus.values)
+        # Every idea the last vote selected has been decided on since: "selected" shows in their timelines.
+        assert set(ideas.values_list("status", flat=True)) == set(IdeaStatus.values) - {IdeaStatus.SELECTED}
+        chosen = ideas.filter(pk__in=RoundIdea.objects.filter(selected=True).values("idea"))
+        assert chosen.count() == 3
+        for idea in chosen:
+            assert IdeaStatus.SELECTED in [entry.status for entry in idea.timeline()], idea
         assert set(ideas.values_list("site", flat=True)) == {Site.objects.get(is_default_site=True).pk}
 
     def test_children_families_and_four_languages_have_ideas(self):
@@ -126,7 +147,7 @@ class IdeasDemoTests(DemoSiteTestCase):
     def test_histories_are_real_status_changes_in_the_audit_log(self):
         done = self.demo_ideas().get(status=IdeaStatus.DONE)
         steps = [entry.status for entry in done.timeline()]
-        assert steps == ["proposed", "published", "voting", "selected", "in_progress", "done"]
+        assert steps == ["proposed", "published", "voting", "selected", "decided", "in_progress", "done"]
         moments = [entry.at for entry in done.timeline()]
         assert moments == sorted(moments) and moments[-1] < timezone.now()
         assert done.published_at == done.timeline()[1].at
@@ -190,7 +211,9 @@ class IdeasDemoTests(DemoSiteTestCase):
         now = timezone.now()
         voting_round = VotingRound.objects.get(closes_at__lte=now)
         assert voting_round.state(now) == RoundState.CLOSED and voting_round.results_visible(now)
-        assert voting_round.event is None and voting_round.title
+        day = voting_round.event
+        assert day.kind == EventKind.CO_DEVELOPMENT_DAY and day.locale.language_code == "fi" and voting_round.title
+        assert voting_round.closes_at < day.start < day.end < now
         results = voting_round.results()
         assert results.codes_issued == 40 and 0 < results.codes_used < 40
         ranks = [row.rank for row in results.rows]
@@ -203,7 +226,11 @@ class IdeasDemoTests(DemoSiteTestCase):
         tied = [row for row in results.rows if ranks.count(row.rank) > 1]
         assert all(row.selected for row in tied), "both tied ideas were chosen"
         assert {row.idea.status for row in chosen} == set(CHOSEN)
-        assert not {row.idea.status for row in results.rows if not row.selected} & set(CHOSEN)
+        not_chosen = [row.idea for row in results.rows if not row.selected]
+        assert not Decision.objects.filter(meeting=day, idea_links__idea__in=not_chosen).exists()
+        for idea in not_chosen:  # one left out may still be decided on later, at another meeting
+            if idea.status in CHOSEN:
+                assert Decision.objects.filter(idea_links__idea=idea).exclude(meeting=day).exists(), idea
         assert all(len(Vote.objects.ballot(code).idea_ids) <= 3 for code in used_codes(voting_round))
         assert not Vote.objects.filter(round=voting_round, cast_at__gte=voting_round.closes_at).exists()
 
