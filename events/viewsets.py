@@ -20,7 +20,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets.button import Button
-from wagtail.coreutils import multigetattr
 from wagtail.models import Locale
 from wagtail.permissions import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
@@ -250,12 +249,6 @@ class RegistrationIndexView(SafeExportIndexView):
         "childcare_ages": childcare_ages,
         "interpreter_language": interpreter_name,
     }
-
-    def to_row_dict(self, item):
-        return {
-            field: self.export_values[field](item) if field in self.export_values else multigetattr(item, field)
-            for field in self.list_export
-        }
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)

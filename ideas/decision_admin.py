@@ -153,12 +153,6 @@ class DecisionIndexView(SafeExportIndexView):
         "idea_titles": idea_titles,
     }
 
-    def to_row_dict(self, item):
-        return {
-            field: self.export_values[field](item) if field in self.export_values else getattr(item, field)
-            for field in self.list_export
-        }
-
 
 class DecisionViewSet(SnippetViewSet):
     model = Decision

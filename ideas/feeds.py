@@ -1,4 +1,5 @@
-"""The Atom feed of a meeting place's newly published ideas (`/ideat/syote/`).
+"""The Atom feeds of a meeting place: newly published ideas (`/ideat/syote/`) and new decisions
+(`/ideat/sanoitte-teimme/syote/`).
 
 Titles go out as Atom text (XML-escaped by the generator, never read as markup); the description goes out
 as Atom HTML, so it is HTML-escaped first and a `<script>` in it reaches a feed reader as the visible text.
@@ -15,8 +16,8 @@ from pages.navigation import public_url
 FEED_ITEMS = 30
 
 
-class IdeaFeed(Feed):
-    """The newest FEED_ITEMS published ideas of `page`'s meeting place, each linking to its own page."""
+class PageFeed(Feed):
+    """An Atom feed of the ideas page `page`, answered by one of its routes."""
 
     feed_type = Atom1Feed
 
@@ -28,6 +29,13 @@ class IdeaFeed(Feed):
         self.request = request
         return self.page
 
+    def feed_url(self, page):
+        return public_url(self.request.path)
+
+
+class IdeaFeed(PageFeed):
+    """The newest FEED_ITEMS published ideas of `page`'s meeting place, each linking to its own page."""
+
     def title(self, page):
         return _("New ideas: %(page)s") % {"page": page.title}
 
@@ -36,9 +44,6 @@ class IdeaFeed(Feed):
 
     def link(self, page):
         return public_url(page.get_url(self.request))
-
-    def feed_url(self, page):
-        return public_url(self.request.path)
 
     def items(self, page):
         return page.newest_ideas(page.place(), FEED_ITEMS)
@@ -65,19 +70,9 @@ class IdeaFeed(Feed):
         return [theme.label for theme in idea.theme_list]
 
 
-class DecisionFeed(Feed):
+class DecisionFeed(PageFeed):
     """The newest FEED_ITEMS public decisions of `page`'s meeting place: what was decided, on which day, about
-    which ideas. Each links to its place on the "you said, we did" page."""
-
-    feed_type = Atom1Feed
-
-    def __init__(self, page):
-        super().__init__()
-        self.page = page
-
-    def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return self.page
+    which ideas. Each links to the first idea it concerns, else its public meeting, else "you said, we did"."""
 
     def title(self, page):
         return _("Decisions: %(page)s") % {"page": page.title}
@@ -87,9 +82,6 @@ class DecisionFeed(Feed):
 
     def link(self, page):
         return public_url(page.route_url(self.request, "you_said"))
-
-    def feed_url(self, page):
-        return public_url(self.request.path)
 
     def items(self, page):
         return page.newest_decisions(self.request, FEED_ITEMS)

@@ -192,12 +192,6 @@ class IdeaIndexView(SafeExportIndexView):
         "site": lambda idea: idea.site.site_name or idea.site.hostname,
     }
 
-    def to_row_dict(self, item):
-        return {
-            field: self.export_values[field](item) if field in self.export_values else getattr(item, field)
-            for field in self.list_export
-        }
-
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
