@@ -120,10 +120,6 @@ class Decision(ClusterableModel):
             self.decided_on = self.meeting_day
         super().save(*args, **kwargs)
 
-    @property
-    def is_from_staff_meeting(self) -> bool:
-        return self.meeting is None or self.meeting.kind in STAFF_ONLY_KINDS
-
 
 class DecisionIdea(Orderable):
     """An idea a decision concerns."""

@@ -7,7 +7,9 @@ import itertools
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.shortcuts import resolve_url
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -71,3 +73,12 @@ def set_rotation(site: dict, partners, start: datetime.date | None = None, term_
     for order, partner in enumerate(partners):
         ChairTurn.objects.create(settings=site_settings, partner=partner, sort_order=order)
     return SiteSettings.objects.get(pk=site_settings.pk)
+
+
+def count_queries(client, url: str) -> int:
+    """The queries of a second GET of `url` (the first warms caches), which must answer 200."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)

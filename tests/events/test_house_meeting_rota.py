@@ -5,8 +5,6 @@ from urllib.parse import urlparse
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -15,7 +13,7 @@ from events.models import EventPage
 from tests.pages.builders import make_partners
 
 from .builders import make_programme_site, translate
-from .meeting_builders import days_from_now, make_meeting, make_staff, set_rotation, translate_partner
+from .meeting_builders import count_queries, days_from_now, make_meeting, make_staff, set_rotation, translate_partner
 
 pytestmark = pytest.mark.django_db
 
@@ -162,14 +160,6 @@ def test_someone_without_admin_access_cannot_see_the_rota(client, site):
     response = client.get(reverse(ROTA))
     assert response.status_code in (302, 403)
     assert "Talokokous" not in response.content.decode()
-
-
-def count_queries(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def test_the_rota_and_a_house_meetings_page_run_as_many_queries_for_many_meetings_as_for_few(client, site):

@@ -7,8 +7,6 @@ from urllib.parse import urlparse
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
@@ -22,6 +20,7 @@ from .meeting_builders import (
     PUBLIC_WORD,
     SECRET_WORD,
     STAFF_ONLY,
+    count_queries,
     days_from_now,
     login_url,
     make_account_without_admin,
@@ -424,14 +423,6 @@ def test_the_editor_has_a_meeting_record_tab_with_the_participants_minutes_works
 
 
 # --- Queries --------------------------------------------------------------------------------------------------
-
-
-def count_queries(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def test_a_meeting_page_runs_as_many_queries_for_many_partners_and_workshops_as_for_few(client, site):
