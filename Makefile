@@ -6,6 +6,8 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes: one per core (pytest-xdist); TEST_WORKERS=0 runs the suite in this one process.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format check messages messages-update demo-reset migrate clean lighthouse screenshots
@@ -44,8 +46,8 @@ run: migrate ## Serve the demo site on http://127.0.0.1:8000 (SQLite, demo conte
 demo-reset: migrate ## Delete all pages and build the demo site anew
 	$(PY) manage.py load_demo --reset
 
-test: $(VENV)/.dev-installed messages ## Run the whole test suite, browser tests included
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+test: $(VENV)/.dev-installed messages ## Run the whole test suite, browser tests included (one process per core)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 check: $(VENV)/.dev-installed messages ## Django checks and migrations up to date
 	$(PY) manage.py check

@@ -56,7 +56,7 @@ def start(words: list[str], env: dict[str, str]) -> subprocess.Popen:
 
 
 def finish(words: list[str], process: subprocess.Popen) -> None:
-    output = process.communicate(timeout=120)[0]
+    output = process.communicate(timeout=300)[0]
     assert process.returncode == 0, f"{shlex.join(words)} failed:\n{output}"
 
 
