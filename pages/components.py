@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -43,6 +44,45 @@ class Table:
     @property
     def labelled_rows(self) -> list[list[tuple[str, str]]]:
         return [list(zip(self.columns, row, strict=False)) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a `BarChart`: its label, its number, and the text shown after the bar (the number when empty)."""
+
+    label: str
+    value: float
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """`components/bar_chart.html`: a table of labels and numbers, each with a bar drawn to scale (the bars are
+    pictures of the numbers beside them, hidden from screen readers). No inline style or script: a bar is an
+    SVG rectangle whose width is its share of the largest value, so a content security policy allows it."""
+
+    caption: str
+    bars: list[Bar]
+    label_heading: str = ""
+    value_heading: str = ""
+    empty_text: str = ""
+
+    @property
+    def rows(self) -> list[tuple[Bar, float, str]]:
+        """Each bar with its width (0–100) and its text."""
+        top = max((bar.value for bar in self.bars), default=0)
+        return [
+            (bar, round(100 * bar.value / top, 1) if top > 0 else 0, bar.text or _number_text(bar.value))
+            for bar in self.bars
+        ]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(bar.value for bar in self.bars)
+
+
+def _number_text(value: float) -> str:
+    return number_format(value, decimal_pos=1 if value % 1 else 0, use_l10n=True)
 
 
 @dataclass(frozen=True)

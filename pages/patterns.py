@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 
-from .components import Fact, Table, TagItem, contact_facts
+from .components import Bar, BarChart, Fact, Table, TagItem, contact_facts
 
 ICON_NAMES = [
     *("people", "heart", "info", "light", "hands", "basket"),
@@ -76,6 +76,12 @@ def pattern_context() -> dict:
                 [_("Dads' peer group"), _("Thursday 17.30–19.00"), _("Non-profit organisation")],
             ],
             caption=_("This week"),
+        ),
+        "chart": BarChart(
+            caption=_("Visits by weekday"),
+            bars=[Bar(_("Monday"), 24), Bar(_("Tuesday"), 31), Bar(_("Wednesday"), 12)],
+            label_heading=_("Day"),
+            value_heading=_("Visits"),
         ),
         "start": start,
         "end": start + datetime.timedelta(hours=2),

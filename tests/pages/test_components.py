@@ -141,3 +141,28 @@ def test_contact_facts_link_phone_and_e_mail_and_leave_icons_out_where_asked():
     ]
     assert [fact.icon for fact in plain] == ["", ""]
     assert [fact.href for fact in plain] == [fact.href for fact in with_icons]
+
+
+def test_bar_chart_draws_each_bar_to_scale_beside_its_number_in_the_readers_format():
+    chart = components.BarChart(
+        caption="Käynnit",
+        bars=[components.Bar("maanantai", 40), components.Bar("tiistai", 10), components.Bar("keskiviikko", 2.5)],
+        label_heading="Päivä",
+        value_heading="Käyntejä",
+    )
+    with translation.override("fi"):
+        html = render_to_string("components/bar_chart.html", {"chart": chart})
+    rows = re.findall(
+        r'<th scope="row">([^<]+)</th>\s*<td class="bar-chart__value">([^<]+)</td>.*?<rect width="([^"]+)"', html, re.S
+    )
+    assert rows == [("maanantai", "40", "100.0"), ("tiistai", "10", "25.0"), ("keskiviikko", "2,5", "6.2")]
+    assert "<caption>Käynnit</caption>" in html
+    assert 'aria-hidden="true"><svg' in html and "style=" not in html
+
+
+def test_bar_chart_of_nothing_says_so_and_draws_no_bar():
+    chart = components.BarChart(caption="Palaute", bars=[components.Bar("Hyvä", 0)], empty_text="Ei vastauksia vielä.")
+    html = render_to_string("components/bar_chart.html", {"chart": chart})
+    assert 'rect width="0"' in html and "Ei vastauksia vielä." in html
+    full = components.BarChart(caption="Palaute", bars=[components.Bar("Hyvä", 3)], empty_text="Ei vastauksia vielä.")
+    assert "Ei vastauksia vielä." not in render_to_string("components/bar_chart.html", {"chart": full})
