@@ -166,3 +166,15 @@ def test_bar_chart_of_nothing_says_so_and_draws_no_bar():
     assert 'rect width="0"' in html and "Ei vastauksia vielä." in html
     full = components.BarChart(caption="Palaute", bars=[components.Bar("Hyvä", 3)], empty_text="Ei vastauksia vielä.")
     assert "Ei vastauksia vielä." not in render_to_string("components/bar_chart.html", {"chart": full})
+
+
+def test_error_summary_links_a_group_of_choices_to_its_first_choice_and_a_field_to_itself():
+    from django import forms
+
+    class Form(forms.Form):
+        name = forms.CharField()
+        size = forms.ChoiceField(choices=[("s", "S"), ("m", "M")], widget=forms.RadioSelect)
+
+    html = render_to_string("components/error_summary.html", {"form": Form(data={})})
+    assert re.findall(r'<a href="#([^"]*)">', html) == ["id_name", "id_size_0"]
+    assert 'id="id_size_0"' in str(Form(data={})["size"])
