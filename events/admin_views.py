@@ -20,7 +20,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.models import Site
 
 from .languages import language_name
@@ -173,7 +173,7 @@ class RegistrationSummaryView(EventRegistrationsMixin, WagtailAdminTemplateMixin
     @cached_property
     def header_buttons(self):
         return [
-            Button(
+            HeaderButton(
                 _("Printable sign-in list"),
                 url=reverse("events_registration_sign_in_list", args=[self.event.pk]),
                 icon_name="doc-full",

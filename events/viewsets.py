@@ -2,8 +2,9 @@
 
 The programme's lists (activities, cancellations and changes, closures) show one language at a time, like
 the partners. Registrations hold personal data: nothing of them shows to a user without the
-`events.view_registration` permission (`RegistrationPermissionPolicy`), not even through the snippet chooser,
-and the admin never adds or edits one (families sign up and cancel through the public flow).
+`events.view_registration` permission (`pages.permissions.RecordedOnlyPermissionPolicy`), not even through
+the snippet chooser, and the admin never adds or edits one (families sign up and cancel through the public
+flow).
 
 Every export writes labels rather than stored values, local times, and neutralises spreadsheet formulas
 (`pages.exports.SafeExportIndexView`).
@@ -21,12 +22,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale
-from wagtail.permissions import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from pages.components import time_range
 from pages.exports import SafeExportIndexView, yes_no
+from pages.permissions import RecordedOnlyPermissionPolicy
 from pages.viewsets import OneLanguageFilterSet
 
 from .languages import language_name
@@ -158,29 +159,9 @@ class ClosureViewSet(SnippetViewSet):
 # --- Registrations ----------------------------------------------------------------------------------------
 
 
-class RegistrationPermissionPolicy(ModelPermissionPolicy):
-    """Nothing of a registration without `events.view_registration`; never added or edited in the admin.
-
-    A user who may view them may also delete one (erasing a family's data on request) when they have
-    `events.delete_registration`.
-    """
-
-    never = frozenset({"add", "change", "copy", "publish", "unpublish", "lock", "unlock"})
-
-    def user_has_permission(self, user, action):
-        if action in self.never:
-            return False
-        return user.has_perm(self._get_permission_name("view")) and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action not in self.never]
-        viewers = super().users_with_any_permission(["view"])
-        if not actions:
-            return viewers.none()
-        return super().users_with_any_permission(actions).filter(pk__in=viewers.values("pk"))
-
-
-registration_permission_policy = RegistrationPermissionPolicy(Registration)
+# Nothing of a registration without `events.view_registration`; deleting one (erasing a family's data on
+# request) needs `events.delete_registration` too.
+registration_permission_policy = RecordedOnlyPermissionPolicy(Registration)
 
 
 def may_view_registrations(user) -> bool:
