@@ -25,3 +25,16 @@ first built."""
 
 def meeting_record_panels() -> list:
     return [panel for fn in hooks.get_hooks(MEETING_RECORD_PANELS) for panel in fn()]
+
+
+ACTIVITY_PAGE_SECTIONS = "kohtaamo_activity_page_sections"
+"""fn(request, activity) -> (template_name, context) or None. Each answer is a section of a public activity's
+page (`/viikko/<slug>/`), after its dates, rendered with its context as `section`: the link to give feedback
+on the activity."""
+
+
+def activity_page_sections(request, activity) -> list[tuple[str, dict]]:
+    if activity.staff_only:
+        return []
+    answers = (fn(request, activity) for fn in hooks.get_hooks(ACTIVITY_PAGE_SECTIONS))
+    return [answer for answer in answers if answer is not None]

@@ -17,6 +17,7 @@ from .admin_views import page_header_buttons, page_listing_more_buttons, registe
 from .dashboard import events_tasks
 from .models import Activity, Closure, OccurrenceChange, WeekPage
 from .viewsets import ProgrammeGroup, RegistrationDeleteBulkAction
+from .visits_admin import VisitsGroup, register_visit_urls, visits_tasks
 
 register_snippet(ProgrammeGroup)  # the registrations' list is in the group
 hooks.register("register_admin_urls", register_admin_urls)
@@ -25,6 +26,11 @@ hooks.register("register_page_listing_more_buttons", page_listing_more_buttons)
 # Before Wagtail's own bulk delete (events comes first in INSTALLED_APPS), which would list names to any editor.
 hooks.register("register_bulk_action", RegistrationDeleteBulkAction, order=1)
 hooks.register(STAFF_TASKS, events_tasks)
+
+# Visit counts: the counting form, the dashboard and the list, and the day's counting task.
+register_snippet(VisitsGroup)
+hooks.register("register_admin_urls", register_visit_urls)
+hooks.register(STAFF_TASKS, visits_tasks)
 
 # A partner's page lists its next dates within this many weeks.
 PARTNER_WEEKS = 3

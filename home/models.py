@@ -62,6 +62,10 @@ class HomePage(Page):
         "events.WeekPage",
         "events.EventIndexPage",
         "ideas.IdeaIndexPage",
+        "ideas.FeedbackPage",
+        "ideas.ChildrenVoicePage",
+        "ideas.SurveyPage",
+        "ideas.TakePartPage",
     ]
 
     class Meta:

@@ -36,6 +36,7 @@ from pages.exports import SafeExportIndexView, yes_no
 from . import moderation
 from .decision_admin import DecisionViewSet
 from .models import Idea, IdeaStatus, IdeaTheme, RoundState, TaggedIdea, Vote, VotingRound
+from .voice_admin import ChildVoiceSourcePanel
 
 IDEA_PERMISSION = "ideas.change_idea"
 ROUND_PERMISSION = "ideas.change_votinground"
@@ -315,6 +316,7 @@ class IdeaViewSet(SnippetViewSet):
                 ],
                 heading=_("Who proposed it"),
             ),
+            ChildVoiceSourcePanel(),
         ],
         base_form_class=IdeaForm,
     )

@@ -5,16 +5,20 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from events.hooks import EVENT_PAGE_SECTIONS, MEETING_RECORD_PANELS
+from events.hooks import ACTIVITY_PAGE_SECTIONS, EVENT_PAGE_SECTIONS, MEETING_RECORD_PANELS
 from pages.hooks import SEARCH_SOURCES, STAFF_TASKS
 
+from . import feedback_admin, form_pages_admin
 from .admin_views import register_admin_urls
 from .dashboard import ideas_tasks
 from .decision_admin import agenda_panels, idea_chooser_viewset
 from .meetings import agenda_section, decisions_section, round_section
 from .models import STATUS_ACTION, IdeaStatus
+from .models.feedback_page import activity_feedback_section
+from .report_admin import register_report_urls, report_menu_item
 from .search import ideas_source
 from .viewsets import ApproveBulkAction, IdeaDeleteBulkAction, IdeasGroup, RejectBulkAction
+from .voice_admin import ChildVoiceViewSet
 
 register_snippet(IdeasGroup)
 hooks.register("register_admin_urls", register_admin_urls)
@@ -30,6 +34,16 @@ hooks.register(MEETING_RECORD_PANELS, agenda_panels)
 hooks.register(EVENT_PAGE_SECTIONS, agenda_section, order=1)
 hooks.register(EVENT_PAGE_SECTIONS, round_section, order=2)
 hooks.register(EVENT_PAGE_SECTIONS, decisions_section, order=3)
+
+# The families' voice: feedback on activities, children's voice, the survey and ways to take part, the report.
+register_snippet(feedback_admin.FeedbackGroup)
+hooks.register("register_snippet_listing_buttons", feedback_admin.activity_listing_buttons)
+hooks.register(ACTIVITY_PAGE_SECTIONS, activity_feedback_section)
+register_snippet(ChildVoiceViewSet)
+hooks.register("register_admin_urls", form_pages_admin.register_admin_urls)
+hooks.register("register_admin_menu_item", form_pages_admin.surveys_menu_item)
+hooks.register("register_admin_urls", register_report_urls)
+hooks.register("register_reports_menu_item", report_menu_item)
 
 
 @hooks.register("register_log_actions")

@@ -78,9 +78,9 @@ def pattern_context() -> dict:
             caption=_("This week"),
         ),
         "chart": BarChart(
-            caption=_("Visits by weekday"),
-            bars=[Bar(_("Monday"), 24), Bar(_("Tuesday"), 31), Bar(_("Wednesday"), 12)],
-            label_heading=_("Day"),
+            caption=_("This week"),
+            bars=[Bar(_("Family café"), 31), Bar(_("Dads' peer group"), 12)],
+            label_heading=_("Activity"),
             value_heading=_("Visits"),
         ),
         "start": start,

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "ideas",
     "events",
     "pages",
+    "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",

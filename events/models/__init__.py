@@ -1,6 +1,7 @@
 from .activities import Activity, ActivityKind, Audience, ChangeKind, Closure, OccurrenceChange
 from .events import MEETING_KINDS, STAFF_ONLY_KINDS, EventIndexPage, EventKind, EventPage, WeekPage
 from .registrations import Registration, RegistrationChild, RegistrationStatus
+from .visits import VisitCount
 
 __all__ = [
     "MEETING_KINDS",
@@ -17,5 +18,6 @@ __all__ = [
     "Registration",
     "RegistrationChild",
     "RegistrationStatus",
+    "VisitCount",
     "WeekPage",
 ]

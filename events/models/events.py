@@ -29,7 +29,7 @@ from pages.navigation import public_url
 from .. import calendar, schedule
 from ..blocks import WorkshopsBlock
 from ..forms import EVENTS, EventKindFilterForm, ProgrammeFilterForm
-from ..hooks import event_page_sections, meeting_record_panels
+from ..hooks import activity_page_sections, event_page_sections, meeting_record_panels
 from .activities import KIND_ICONS as ACTIVITY_KIND_ICONS
 from .activities import Activity, ActivityKind, Audience, Closure, OccurrenceChange, localize_partners
 from .registrations import Registration
@@ -619,6 +619,7 @@ class WeekPage(RoutablePageMixin, SectionPage):
             "upcoming": [self.occurrence_item(request, occurrence) for occurrence in upcoming[:UPCOMING_DATES]],
             "partners_page": PartnersPage.objects.live().filter(locale=self.locale).first(),
             "calendar_url": self.activity_url(request, activity) + "kalenteri/",
+            "sections": activity_page_sections(request, activity),
         }
         return self.render(request, context_overrides=context, template="events/activity_page.html")
 
