@@ -11,9 +11,9 @@ from wagtail.models import Page, Site
 
 from events import demo as events_demo
 from ideas import demo as ideas_demo
+from ideas.demo.voice.pages import TAKE_PART_PAGE
 from pages import demo as pages_demo
 from pages.demo.build import ensure_page
-from pages.demo.model_section import TAKE_PART
 from pages.demo.pictures import with_picture
 
 from .models import HomePage
@@ -76,11 +76,12 @@ def load(reset: bool = False) -> DemoSite:
     """Create whatever of the demo site is missing; with `reset`, delete all pages and partners first."""
     root = Page.get_first_root_node()
     if reset:
+        # Answers and counts first: feedback and visit counts protect the activities that the site takes along.
+        ideas_demo.reset()
+        events_demo.reset()
         for page in root.get_children():
             page.delete()  # the site whose root it was goes too, with its settings
         root.refresh_from_db()
-        ideas_demo.reset()
-        events_demo.reset()
         pages_demo.reset()
     site = default_site()
     roots = dict.fromkeys(HOME["content"], root)
@@ -97,12 +98,12 @@ def load(reset: bool = False) -> DemoSite:
     pages = pages_demo.load(site, homes)
     events = events_demo.load(site, homes, pages)
     made = DemoSite(homes=homes, pages=pages, events=events, ideas=ideas_demo.load(site, homes, events))
-    link_taking_part(homes, made.pages.pages[TAKE_PART], existing)
+    link_taking_part(homes, made.ideas.voice.pages[TAKE_PART_PAGE["slug"]], existing)
     return made
 
 
 def link_taking_part(homes: dict[str, HomePage], take_part: dict[str, Page], existing: set[int]) -> None:
-    """Point each new home page at the co-development page of its language; an editor's choice stays."""
+    """Point each new home page at the ways-to-take-part page of its language; an editor's choice stays."""
     for code, home in homes.items():
         if home.pk not in existing and code in take_part:
             home.refresh_from_db()  # its tree fields (numchild) changed when its pages were added

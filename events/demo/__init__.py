@@ -1,7 +1,7 @@
 """Demo content of the events app in fi, sv and en: the weekly programme and events pages, the recurring
 activities, the Christmas closure and two changed occurrences, one-off events and sign-ups to one, and the
-meetings: the co-development day and community meeting already held, with their record, and the staff's
-house meetings (in Finnish, for staff only).
+meetings: the co-development day and community meeting already held, with their record, the staff's
+house meetings (in Finnish, for staff only), and two months of visit counts.
 
 `home.demo` calls `load()` after the pages demo and passes what that made: the activities and events
 name its partners and support types. Dates are counted from today (in Helsinki), so the demo always
@@ -16,8 +16,8 @@ from wagtail.models import Page, Site
 
 from pages.demo import PagesDemo
 
-from ..models import Activity, Closure, EventPage, OccurrenceChange, Registration
-from . import activities, changes, event_pages, index_pages, registrations
+from ..models import Activity, Closure, EventPage, OccurrenceChange, Registration, VisitCount
+from . import activities, changes, event_pages, index_pages, registrations, visits
 from .meetings import LAST_HOUSE_MEETING, NEXT_HOUSE_MEETING, PAST_CO_DEVELOPMENT_DAY, PAST_COMMUNITY_MEETING
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -54,6 +54,8 @@ class EventsDemo:
     house meetings (`LAST_HOUSE_MEETING`, `NEXT_HOUSE_MEETING`, in Finnish only)."""
     registrations: list[Registration]
     """The sign-ups to the co-development day."""
+    visit_counts: list[VisitCount]
+    """The public activities' counts of the last two months (`visits.DAYS`), oldest first."""
 
     def meeting(self, key: str) -> EventPage:
         """The meeting of `key` in the default language (its agenda and decisions belong to that page)."""
@@ -76,7 +78,8 @@ def page_specs(today: datetime.date | None = None) -> list[dict]:
 
 
 def reset() -> None:
-    """Delete the snippets and sign-ups the demo makes; deleting the pages is the home app's part."""
+    """Delete the snippets, sign-ups and visit counts the demo makes; deleting the pages is the home app's part."""
+    VisitCount.objects.all().delete()  # they protect their activities
     Registration.objects.all().delete()
     OccurrenceChange.objects.all().delete()
     Closure.objects.all().delete()
@@ -97,4 +100,5 @@ def load(site: Site, homes: dict[str, Page], pages_demo: PagesDemo, today: datet
         changes=changes.load_changes(made_activities, closure[default], today),
         events=events,
         registrations=registrations.load(events[CO_DEVELOPMENT_DAY][default]),
+        visit_counts=visits.load(site, made_activities, today),
     )

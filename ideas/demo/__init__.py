@@ -1,6 +1,7 @@
 """Demo content of the ideas app: the ideas page `/ideat/` in fi, sv and en, themes, the families' ideas in
 every status, an open vote before the upcoming co-development day, the closed one that prepared the last
-co-development day with its results, and what the meetings already held decided (agendas and decisions).
+co-development day with its results, what the meetings already held decided (agendas and decisions), and
+the families' voice (`voice`: feedback, children's voice, the visitor survey, the ways to take part).
 
 `home.demo` calls `load()` after the events demo and passes what that made: the open round prepares its
 co-development day, the closed round the one held, and the decisions belong to the meetings held. Dates are
@@ -18,7 +19,7 @@ from pages.demo.build import ensure_page
 
 from ..models import AgendaItem, Decision, Idea, IdeaIndexPage, IdeaTheme, VotingRound
 from . import ideas as ideas_demo
-from . import meetings, rounds, themes
+from . import meetings, rounds, themes, voice
 from .dates import AT_CO_DEVELOPMENT_DAY, AT_COMMUNITY_MEETING
 from .index_page import IDEAS_PAGE
 
@@ -37,16 +38,18 @@ class IdeasDemo:
     """Closed, with results and the ideas chosen for the last co-development day (its `event`)."""
     decisions: dict[str, list[Decision]]
     """By the key of the meeting held (`events.demo.PAST_CO_DEVELOPMENT_DAY`, `PAST_COMMUNITY_MEETING`)."""
+    voice: voice.VoiceDemo
 
 
 def page_specs() -> list[dict]:
     """The specs of the pages the ideas demo makes."""
-    return [IDEAS_PAGE]
+    return [IDEAS_PAGE, *voice.page_specs()]
 
 
 def reset() -> None:
     """Delete the decisions, agendas, rounds, ideas (with their history) and themes; deleting the pages is the
     home app's part (a decision outlives its meeting's page, so it goes here)."""
+    voice.reset()  # feedback protects its activity, which the events demo deletes next
     Decision.objects.all().delete()
     AgendaItem.objects.all().delete()
     VotingRound.objects.all().delete()
@@ -71,4 +74,5 @@ def load(site: Site, homes: dict[str, Page], events: EventsDemo) -> IdeasDemo:
         closed_round=rounds.load_closed(site, made_ideas, events.meeting(PAST_CO_DEVELOPMENT_DAY)),
         open_round=rounds.load_open(site, made_ideas, events.meeting(CO_DEVELOPMENT_DAY)),
         decisions=meetings.load(events, made_ideas),
+        voice=voice.load(site, homes, events),
     )

@@ -14,6 +14,7 @@ from home.demo import HOME, HOME_PICTURE
 from home.models import HomePage
 from ideas import demo as ideas_demo
 from ideas.demo import drawings as idea_drawings
+from ideas.demo.voice.pages import TAKE_PART_PAGE
 from pages.blocks import SITUATION_ICONS
 from pages.demo import help, legal, model_section, partners, pictures, place, support_types
 from pages.models import HelpPage, Partner, SiteSettings, SupportType, VisitPage
@@ -216,12 +217,12 @@ class DemoPictureTests(DemoSiteTestCase):
         assert home.image_alt == HOME_PICTURE["alt"]["fi"]
         assert home.image_alt.startswith("Perheitä saapuu")
 
-    def test_each_home_page_leads_to_co_development_in_its_own_language(self):
+    def test_each_home_page_leads_to_the_ways_to_take_part_in_its_own_language(self):
         for home in HomePage.objects.select_related("locale"):
             with self.subTest(language=home.locale.language_code):
                 take_part = home.take_part_page
                 assert take_part is not None and take_part.live
-                assert take_part.slug == model_section.TAKE_PART
+                assert take_part.slug == TAKE_PART_PAGE["slug"] == "osallistu"
                 assert take_part.locale_id == home.locale_id
 
     def test_at_least_five_partners_have_a_logo_with_text_in_every_language(self):

@@ -73,7 +73,7 @@ def test_load_demo_twice_creates_nothing_new():
     first = snapshot()
     run()
     assert snapshot() == first
-    assert len(first["ideas"]) == len(ideas_demo.IDEAS)
+    assert len(first["ideas"]) == len(ideas_demo.IDEAS) + 1  # and the child's idea made of a wish (voice demo)
     assert len(first["rounds"]) == 2
     assert len(first["codes"]) == rounds.OPEN_CODES + rounds.CLOSED_CODES
     assert len(first["pages"]) == len(LANGUAGES)
