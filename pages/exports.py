@@ -13,7 +13,7 @@ import decimal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.coreutils import multigetattr
 from wagtail.snippets.views.snippets import IndexView
@@ -111,7 +111,7 @@ class SafeSubmissionsListView(FormulaSafeExportMixin, SubmissionsListView):
         summary_url = getattr(self.form_page, "summary_admin_url", None)
         if summary_url is None:
             return []
-        return [Button(_("Summary"), url=summary_url(), icon_name="doc-full", priority=10)]
+        return [HeaderButton(_("Summary"), url=summary_url(), icon_name="doc-full", priority=10)]
 
 
 def as_number(value):
