@@ -470,3 +470,20 @@ def test_a_count_added_in_the_list_takes_an_activity_in_the_default_language_and
     assert response.status_code == 200 and not VisitCount.objects.exists()
     coordinator.post(add_url, {**data, "date": today().isoformat()})
     assert stored(site["cafe"]) == (3, 4, 0)
+
+
+def test_with_two_places_the_form_and_the_dashboard_ask_which_and_show_that_ones_activities(english, site):
+    from wagtail.models import Page, Site
+
+    alone = english.get(reverse(FORM)).content.decode()
+    assert 'id="visits-site"' not in alone
+    root = Page.get_first_root_node()
+    other_home = root.add_child(instance=Page(title="Toinen paikka", slug="toinen-paikka"))
+    other = Site.objects.create(hostname="toinen.example.fi", root_page=other_home, site_name="Toinen paikka")
+    other_activity = make_activity({"site": other}, title="Toisen paikan kahvila", weekdays=weekday(today()))
+    for name in (FORM, DASHBOARD):
+        html = english.get(reverse(name)).content.decode()
+        assert 'id="visits-site"' in html and ">Toinen paikka</option>" in html
+    chosen = english.get(reverse(FORM), {"site": other.pk}).content.decode()
+    assert f'<option value="{other.pk}" selected>' in chosen
+    assert other_activity.title in chosen and site["cafe"].title not in chosen
