@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -9,13 +10,13 @@ from wagtail import hooks
 from wagtail.models import Locale, Site
 from wagtail.snippets.models import register_snippet
 
-from pages.hooks import CLOSURES, PARTNER_CARD_NOTES, PARTNER_PAGE_SECTIONS, SEARCH_SOURCES, STAFF_TASKS
+from pages.hooks import CLOCK_CHANGES, CLOSURES, PARTNER_CARD_NOTES, PARTNER_PAGE_SECTIONS, SEARCH_SOURCES, STAFF_TASKS
 from pages.search import SearchResult, SearchSource
 
 from . import schedule
 from .admin_views import page_header_buttons, page_listing_more_buttons, register_admin_urls
 from .dashboard import events_tasks
-from .models import Activity, Closure, OccurrenceChange, WeekPage
+from .models import Activity, Closure, EventPage, OccurrenceChange, WeekPage
 from .viewsets import ProgrammeGroup, RegistrationDeleteBulkAction
 from .visits_admin import VisitsGroup, register_visit_urls, visits_tasks
 
@@ -31,6 +32,19 @@ hooks.register(STAFF_TASKS, events_tasks)
 register_snippet(VisitsGroup)
 hooks.register("register_admin_urls", register_visit_urls)
 hooks.register(STAFF_TASKS, visits_tasks)
+
+
+@hooks.register(CLOCK_CHANGES)
+def next_event_moment(now):
+    """An event moves from coming to past when it ends, shows "on now" from its start, and stops taking
+    sign-ups at its deadline."""
+    moments = EventPage.objects.live().aggregate(
+        start=Min("start", filter=Q(start__gt=now)),
+        end=Min("end", filter=Q(end__gt=now)),
+        deadline=Min("registration_deadline", filter=Q(registration_deadline__gt=now)),
+    )
+    return min((moment for moment in moments.values() if moment is not None), default=None)
+
 
 # A partner's page lists its next dates within this many weeks.
 PARTNER_WEEKS = 3

@@ -1,24 +1,35 @@
 """What ideas and voting add to the admin and, through the named hooks of `pages.hooks`, to the site."""
 
+from django.db.models import Min, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from events.hooks import ACTIVITY_PAGE_SECTIONS, EVENT_PAGE_SECTIONS, MEETING_RECORD_PANELS
-from pages.hooks import SEARCH_SOURCES, STAFF_TASKS
+from pages.hooks import CLOCK_CHANGES, SEARCH_SOURCES, STAFF_TASKS
 
 from . import feedback_admin, form_pages_admin
 from .admin_views import register_admin_urls
 from .dashboard import ideas_tasks
 from .decision_admin import agenda_panels, idea_chooser_viewset
 from .meetings import agenda_section, decisions_section, round_section
-from .models import STATUS_ACTION, IdeaStatus
+from .models import STATUS_ACTION, IdeaStatus, VotingRound
 from .models.feedback_page import activity_feedback_section
 from .report_admin import register_report_urls, report_menu_item
 from .search import ideas_source
 from .viewsets import ApproveBulkAction, IdeaDeleteBulkAction, IdeasGroup, RejectBulkAction
 from .voice_admin import ChildVoiceViewSet
+
+
+@hooks.register(CLOCK_CHANGES)
+def next_round_moment(now):
+    """A vote's pages change when it opens (the ballot), and when it closes (the results)."""
+    moments = VotingRound.objects.aggregate(
+        opens=Min("opens_at", filter=Q(opens_at__gt=now)), closes=Min("closes_at", filter=Q(closes_at__gt=now))
+    )
+    return min((moment for moment in moments.values() if moment is not None), default=None)
+
 
 register_snippet(IdeasGroup)
 hooks.register("register_admin_urls", register_admin_urls)

@@ -44,6 +44,11 @@ SEARCH_SOURCES = "kohtaamo_search_sources"
 """fn(request) -> pages.search.SearchSource or None. Each source adds a kind of result to the site search
 (`/haku/`): the indexed rows the reader may find, in their language, and how each one shows."""
 
+CLOCK_CHANGES = "kohtaamo_clock_changes"
+"""fn(now) -> datetime or None. The next moment after `now` when a public page of the app changes by the clock
+alone (an event starts or ends, sign-up closes, a vote opens or closes). The content version
+(`pages.freshness`) is remade then, so no cached page outlives it."""
+
 STAFF_TASKS = "kohtaamo_staff_tasks"
 """fn(request) -> iterable of StaffTask. The admin dashboard's first panel lists them by `order`: what
 staff do most (the week's programme, ideas awaiting moderation, sign-ups, partners)."""

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "events",
     "pages",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "pages.middleware.head_without_body",  # outermost: after CommonMiddleware set Content-Length
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pages.page_cache.PageCacheMiddleware",  # before sessions: a page from the cache costs no more than this
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pages.middleware.LocaleMiddleware",  # Django's, without Vary: Accept-Language where the address decides
     "django.middleware.common.CommonMiddleware",
@@ -112,7 +114,9 @@ TEMPLATES = [
 SQLITE_PATH = VAR_DIR / "kohtaamo.sqlite3"
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{SQLITE_PATH}", conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0"))
+        default=f"sqlite:///{SQLITE_PATH}",
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,  # a kept connection the database has dropped is replaced, not used
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -138,6 +142,30 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole public pages for visitors without a session (pages/page_cache.py), never stale: each entry is keyed
+# on the content version (pages/freshness.py), kept in the shared cache when there is one, else in a file.
+KOHTAAMO_PAGE_CACHE = env_bool("KOHTAAMO_PAGE_CACHE", True)
+KOHTAAMO_PAGE_CACHE_SECONDS = int(os.environ.get("KOHTAAMO_PAGE_CACHE_SECONDS", "600"))
+# How long a front cache or CDN may hold a public page (Cache-Control s-maxage); browsers always ask again.
+KOHTAAMO_PAGE_CACHE_S_MAXAGE = int(os.environ.get("KOHTAAMO_PAGE_CACHE_S_MAXAGE", "60"))
+KOHTAAMO_CONTENT_VERSION_FILE = VAR_DIR / "content-version"
+# A front cache (Varnish or another that takes HTTP PURGE, or Cloudflare) before the app servers: Wagtail purges a
+# page from it when the page is published or unpublished; other changes reach it within the s-maxage above.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("KOHTAAMO_FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["KOHTAAMO_FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("KOHTAAMO_CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["KOHTAAMO_CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("KOHTAAMO_CLOUDFLARE_TOKEN", ""),
+    }
+# Each translation is a page of its own with its own address, purged when it is published.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

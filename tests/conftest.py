@@ -45,6 +45,23 @@ def media_root(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def content_version_file(tmp_path_factory):
+    """Each test process keeps its own content version (pages/freshness.py), so one process's changes
+    never make another's cache miss."""
+    with override_settings(KOHTAAMO_CONTENT_VERSION_FILE=tmp_path_factory.mktemp("version") / "content-version"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the page cache and rate limits of an earlier test's data,
+    rolled back since, must not answer for this one."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in the default language: a request to /sv/ leaves Swedish active in the thread."""

@@ -14,6 +14,7 @@ from wagtail.models import ModelLogEntry
 from ideas import decisions
 from ideas.models import STATUS_ACTION, Decision, DecisionIdea, DecisionStatus, IdeaStatus
 from ideas.moderation import change_status
+from pages import freshness
 from tests.events.builders import HELSINKI, make_event, translate
 from tests.ideas.builders import make_idea
 from tests.ideas.decision_builders import make_decision, make_meeting, other_site, staff_user, write_decision
@@ -103,7 +104,7 @@ def test_one_status_mail_per_idea_with_an_address_is_queued_only_after_the_commi
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         make_decision(meeting, [first, second, silent])
         assert mail.outbox == []  # nothing leaves before the transaction commits
-    assert len(callbacks) == 2
+    assert len([callback for callback in callbacks if callback is not freshness.renew]) == 2
     assert sorted(message.to[0] for message in mail.outbox) == ["eka@example.com", "toka@example.com"]
     by_address = {message.to[0]: message for message in mail.outbox}
     assert first.title in by_address["eka@example.com"].subject
@@ -119,7 +120,7 @@ def test_the_mail_is_queued_once_per_idea_and_not_again_for_the_same_status(site
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         decision.text = "Korjattu kirjoitusvirhe."
         decisions.record(decision, user=staff_user())
-    assert callbacks == [] and len(mail.outbox) == 1
+    assert [callback for callback in callbacks if callback is not freshness.renew] == [] and len(mail.outbox) == 1
 
 
 def test_nothing_is_saved_when_moving_the_second_idea_fails(site, monkeypatch, django_capture_on_commit_callbacks):

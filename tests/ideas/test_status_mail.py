@@ -15,6 +15,7 @@ from ideas.models import IdeaStatus
 from ideas.moderation import change_status, merge
 from ideas.tasks import send_status_mail
 from ideas.tokens import contact_idea_id
+from pages import freshness
 from pages.mail import RETRY_DELAYS
 from pages.navigation import public_url
 from tests.events.builders import translate
@@ -125,8 +126,9 @@ def test_the_mail_is_queued_only_when_the_change_commits(site, staff, django_cap
     idea = make_idea(site, status=IdeaStatus.AWAITING, email="perhe@example.com")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         change_status(idea, IdeaStatus.PUBLISHED, user=staff)
-    assert mail.outbox == [] and len(callbacks) == 1
-    callbacks[0]()
+    mailing = [callback for callback in callbacks if callback is not freshness.renew]  # not the page cache's
+    assert mail.outbox == [] and len(mailing) == 1
+    mailing[0]()
     assert len(mail.outbox) == 1
 
 
