@@ -4,11 +4,14 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale
+
+from .freshness import remember
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -119,7 +122,8 @@ class SteeringGroupBlock(blocks.StaticBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        members = list(apps.get_model("pages", "Partner").objects.localized().in_steering_group())
+        partners = apps.get_model("pages", "Partner").objects
+        members = remember("steering-group", lambda: list(partners.localized().in_steering_group()), get_language())
         request = (parent_context or {}).get("request")
         site_settings = apps.get_model("pages", "SiteSettings").for_request(request) if request else None
         rotation = site_settings.chair_rotation(timezone.localdate()) if site_settings else None

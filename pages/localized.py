@@ -8,12 +8,14 @@ from django.db import models, transaction
 from django.db.models import Q
 from wagtail.models import Locale
 
+from .shared import active_locale, default_locale
+
 
 class LocalizedQuerySet(models.QuerySet):
     def localized(self, locale: Locale | None = None):
         """Rows in the reader's language, plus default-language rows that have no translation yet."""
-        locale = locale or Locale.get_active()
-        default = Locale.get_default()
+        locale = locale or active_locale()
+        default = default_locale()
         if locale.pk == default.pk:
             return self.filter(locale=locale)
         translated = self.model.objects.filter(locale=locale).values("translation_key")

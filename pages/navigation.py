@@ -6,9 +6,12 @@ from urllib.parse import urljoin, urlsplit
 from django.conf import settings
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from .freshness import remember
 from .models import SiteSettings
+from .shared import ancestors, home_page, site_for_request
+from .shared import translations as shared_translations
 
 
 @dataclass(frozen=True)
@@ -20,10 +23,11 @@ class LanguageLink:
 
 
 def menu_pages(request) -> list[Page]:
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return []
-    return list(site.root_page.localized.get_children().live().public().in_menu())
+    home = home_page(site)
+    return remember("menu", lambda: list(home.get_children().live().public().in_menu()), home.pk)
 
 
 def language_links(request, page: Page | None = None) -> list[LanguageLink]:
@@ -35,7 +39,7 @@ def language_links(request, page: Page | None = None) -> list[LanguageLink]:
     current = translation.get_language()
     translations: dict[str, Page] = {}
     if page is not None and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translated in shared_translations(page):
             translations[translated.locale.language_code] = translated
     links = []
     tail = _tail(request, page) if translations else ""
@@ -73,7 +77,7 @@ def breadcrumbs(request, page: Page, current: str = "") -> list[tuple[str, str]]
     Empty on a first-level page, which the menu already shows. A sub-route of the page (a partner under
     the partners page) names itself in `current`, and the page itself becomes a link.
     """
-    trail = list(page.get_ancestors().filter(depth__gte=3)) if page.depth > 3 else []
+    trail = ancestors(page, from_depth=3) if page.depth > 3 else []
     crumbs = [(ancestor.title, ancestor.get_url(request)) for ancestor in trail]
     if current:
         crumbs += [(page.title, page.get_url(request)), (current, "")]
@@ -100,14 +104,20 @@ def _is_app_view(path: str) -> bool:
 
 
 def footer_context(request) -> dict:
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return {}
-    place = SiteSettings.for_site(site)
+    place = SiteSettings.for_request(request)
+
+    def footer_pages():
+        return {
+            "accessibility_page": place.accessibility_page.localized if place.accessibility_page else None,
+            "privacy_page": place.privacy_page.localized if place.privacy_page else None,
+        }
+
     return {
         "place": place,
         "opening_rows": place.weekly_hours(),
         "social_links": list(place.social_links.all()),
-        "accessibility_page": place.accessibility_page.localized if place.accessibility_page else None,
-        "privacy_page": place.privacy_page.localized if place.privacy_page else None,
+        **remember("footer-pages", footer_pages, site.pk, translation.get_language()),
     }

@@ -66,6 +66,18 @@ def exceeded_overall(scope: str, limit: Limit) -> bool:
     return (cache.get(f"throttle:{scope}:all") or 0) > limit.hits
 
 
+def exceeded_either(request, scope: str, per_client: Limit, overall: Limit) -> Limit | None:
+    """`exceeded` and `exceeded_overall` in one read of the shared cache (for a check made on every request):
+    the limit this client or the whole site has gone over in `scope`, if any."""
+    client_key, site_key = f"throttle:{scope}:{_client_key(request)}", f"throttle:{scope}:all"
+    counts = cache.get_many([client_key, site_key])
+    if (counts.get(client_key) or 0) > per_client.hits:
+        return per_client
+    if (counts.get(site_key) or 0) > overall.hits:
+        return overall
+    return None
+
+
 def too_many_requests(request, limit: Limit, *, overall: bool = False):
     """The 429 page in the reader's language: what happened (from this connection, or on the whole site) and
     when to try again."""

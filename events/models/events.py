@@ -6,9 +6,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_lazy as wagtail_words  # Wagtail's own tab names, in its catalogue
 from modelcluster.fields import ParentalManyToManyField
@@ -20,11 +23,13 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
+from pages import freshness
 from pages.blocks import ContentStreamBlock
 from pages.components import Fact, moment
 from pages.models import PartnersPage, SupportType
 from pages.models.content import SectionPage
 from pages.navigation import public_url
+from pages.shared import default_locale
 
 from .. import calendar, schedule
 from ..blocks import WorkshopsBlock
@@ -69,6 +74,58 @@ PUBLIC_KINDS = [(value, label) for value, label in EventKind.choices if value no
 MINUTES_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
 
+def without_restricted(pages):
+    """`pages` less those under a view restriction (a login, a password, groups), decided in the query itself:
+    Wagtail's `.public()` reads every restriction first, in a query of its own each time it is called."""
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return pages.exclude(Exists(restricted))
+
+
+def is_staff_reader(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
+
+
+def reader_key(request) -> tuple:
+    """What a remembered part of a page depends on besides the content (`pages.freshness.remember`): the
+    reader's language, the site its links are made for, and whether the reader is staff."""
+    site = Site.find_for_request(request)
+    return (get_language(), site.pk if site else "-", "staff" if is_staff_reader(request) else "public")
+
+
+class KnownSiteMixin:
+    """A page that looks its meeting place up once: its routes, sections and links ask for it many times.
+
+    While the page serves a request, the request's site (which Wagtail has already found) is taken when the
+    cached site root paths say it is the page's own, at no cost in queries."""
+
+    def serve(self, request, *args, **kwargs):
+        site = Site.find_for_request(request)
+        parts = self.get_url_parts(request) if site is not None else None
+        if parts is not None and parts[0] == site.pk:
+            self.__dict__["_known_site"] = site
+        return super().serve(request, *args, **kwargs)
+
+    def get_site(self):
+        if "_known_site" not in self.__dict__:
+            self.__dict__["_known_site"] = super().get_site()
+        return self.__dict__["_known_site"]
+
+
+def page_locale(page: Page) -> Locale:
+    """`page.locale` without a query each request: locales hardly ever change."""
+    if "locale" not in page._state.fields_cache:
+        page.locale = freshness.remember("locale-by-id", lambda: Locale.objects.get(pk=page.locale_id), page.locale_id)
+    return page.locale
+
+
+def partners_page_for(locale_id: int):
+    """The partners page in a language, for links to partners (remembered: every event and activity asks)."""
+    return freshness.remember(
+        "partners-page", lambda: PartnersPage.objects.live().filter(locale_id=locale_id).first(), locale_id
+    )
+
+
 class EventPageForm(WagtailAdminPageForm):
     """In a translation the facts (times, capacity) are shown but not edited: the original language owns them."""
 
@@ -81,7 +138,7 @@ class EventPageForm(WagtailAdminPageForm):
                     self.fields[name].disabled = True
 
 
-class EventPage(RoutablePageMixin, SectionPage):
+class EventPage(KnownSiteMixin, RoutablePageMixin, SectionPage):
     """An event on given days: when, where, who organises it, and whether families sign up for it."""
 
     synchronized_fields = (
@@ -268,7 +325,7 @@ class EventPage(RoutablePageMixin, SectionPage):
     @property
     def source_event(self) -> "EventPage":
         """The event in the default language: registrations belong to it, whichever language a family used."""
-        default = Locale.get_default()
+        default = default_locale()
         if self.locale_id == default.pk:
             return self
         return EventPage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
@@ -302,15 +359,22 @@ class EventPage(RoutablePageMixin, SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = event_page_sections(request, self)
-        context["partners_present"] = list(self.partners_present.order_by("sort_order", "name"))
+        context.update(freshness.remember("event-page", lambda: self.record(request), self.pk, *reader_key(request)))
         if self.registration_enabled:
             context["registration"] = Registration.objects.availability(self)
             context["registration_closes"] = self.registration_deadline or self.start
-        context["organiser"] = self.organiser.localized if self.organiser else None
-        context["partners_page"] = PartnersPage.objects.live().filter(locale=self.locale).first()
         context["events_page"] = self.get_parent().specific
         return context
+
+    def record(self, request) -> dict:
+        """What the page shows that is the same for every reader: who organised it and took part, and the
+        sections apps add (a meeting's agenda, vote and decisions)."""
+        return {
+            "sections": event_page_sections(request, self),
+            "partners_present": list(self.partners_present.order_by("sort_order", "name")),
+            "organiser": self.organiser.localized if self.organiser_id else None,
+            "partners_page": partners_page_for(self.locale_id),
+        }
 
     @path("")
     def event_route(self, request):
@@ -381,7 +445,7 @@ PAST_EVENTS_PER_PAGE = 12
 FEED_PAST_DAYS = 90
 
 
-class EventIndexPage(RoutablePageMixin, SectionPage):
+class EventIndexPage(KnownSiteMixin, RoutablePageMixin, SectionPage):
     """`/tapahtumat/`: upcoming events first, past ones on a page of their own, a calendar feed of all."""
 
     subpage_types = ["events.EventPage"]
@@ -391,13 +455,8 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
         verbose_name = _("events page")
 
     def events(self):
-        return (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
-            .exclude(kind__in=STAFF_ONLY_KINDS)
-            .select_related("image", "locale")
-        )
+        events = without_restricted(EventPage.objects.child_of(self).live())
+        return events.exclude(kind__in=STAFF_ONLY_KINDS).select_related("image", "locale")
 
     def filter_form(self, request) -> EventKindFilterForm:
         return EventKindFilterForm(request.GET, kinds=PUBLIC_KINDS, kind_icons=KIND_ICONS)
@@ -433,12 +492,14 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
     @path("kalenteri/")
     def calendar_route(self, request):
         """Upcoming events, and those of the last months, for a calendar app to subscribe to."""
-        since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
-        events = list(self.events().filter(end__gte=since).order_by("start"))
-        body = calendar.programme(
-            [], [], [], events, title=self.title, link=lambda event: public_url(event.get_url(request))
-        )
-        return calendar_response(body, self.slug)
+
+        def feed() -> bytes:
+            since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+            events = list(self.events().filter(end__gte=since).order_by("start"))
+            link = lambda event: public_url(event.get_url(request))  # noqa: E731
+            return calendar.programme([], [], [], events, title=self.title, link=link)
+
+        return calendar_response(freshness.remember("events-feed", feed, self.pk, *reader_key(request)), self.slug)
 
 
 # An activity's page lists its next dates within this many weeks.
@@ -446,7 +507,7 @@ UPCOMING_WEEKS = 12
 UPCOMING_DATES = 8
 
 
-class WeekPage(RoutablePageMixin, SectionPage):
+class WeekPage(KnownSiteMixin, RoutablePageMixin, SectionPage):
     """`/viikko/`: the week's programme; each public activity has its own page below it.
 
     The week is Monday to Sunday in Helsinki time, `?viikko=2026-W49` for another. Each page runs a fixed
@@ -461,11 +522,18 @@ class WeekPage(RoutablePageMixin, SectionPage):
 
     @classmethod
     def for_request(cls, request) -> "WeekPage | None":
-        """The programme page of the request's site in the reader's language."""
+        """The programme page of the request's site in the reader's language (remembered: partner pages ask)."""
         site = Site.find_for_request(request)
         if site is None:
             return None
-        return cls.objects.live().public().descendant_of(site.root_page.localized).first()
+
+        def find():
+            page = without_restricted(cls.objects.live().descendant_of(site.root_page.localized)).first()
+            if page is not None:
+                page.__dict__["_known_site"] = site
+            return page
+
+        return freshness.remember("week-page", find, site.pk, get_language())
 
     def activities(self, request):
         """The place's activities in the reader's language that the reader may see (staff-only for staff)."""
@@ -476,13 +544,25 @@ class WeekPage(RoutablePageMixin, SectionPage):
 
     def events(self):
         """The one-off events of this place in this language."""
-        events = EventPage.objects.live().public().descendant_of(self.get_parent())
+        events = without_restricted(EventPage.objects.live().descendant_of(self.get_parent()))
         return events.exclude(kind__in=STAFF_ONLY_KINDS).select_related("locale")
 
     def programme(self, request, first: datetime.date, last: datetime.date, filters: dict | None = None):
         """(items, closures) from `first` to `last`: occurrences and events in time order, in a fixed number
-        of queries."""
-        filters = filters or {}
+        of queries. Remembered until the content changes: every family opening the week asks the same."""
+        filters = {name: sorted(filters.get(name) or []) for name in ("kuka", "laji", "tuki")} if filters else {}
+        chosen = ";".join(f"{name}={','.join(values)}" for name, values in filters.items())
+        return freshness.remember(
+            "week-programme",
+            lambda: self.expand_programme(request, first, last, filters),
+            self.pk,
+            *reader_key(request),
+            first.isoformat(),
+            last.isoformat(),
+            chosen,
+        )
+
+    def expand_programme(self, request, first: datetime.date, last: datetime.date, filters: dict):
         kinds = [kind for kind in filters.get("laji", []) if kind != EVENTS]
         activities = self.activities(request).for_listing()
         activities = localize_partners(activities.matching(filters.get("kuka"), kinds, filters.get("tuki")))
@@ -537,12 +617,15 @@ class WeekPage(RoutablePageMixin, SectionPage):
         )
 
     def filter_form(self, request) -> ProgrammeFilterForm:
+        support_types = freshness.remember(
+            "support-types", lambda: list(SupportType.objects.localized()), get_language()
+        )
         return ProgrammeFilterForm(
             request.GET,
             audiences=Audience.choices,
             kinds=ActivityKind.choices,
             kind_icons=ACTIVITY_KIND_ICONS,
-            support_types=list(SupportType.objects.localized()),
+            support_types=support_types,
         )
 
     @path("")
@@ -582,14 +665,18 @@ class WeekPage(RoutablePageMixin, SectionPage):
     @path("kalenteri/")
     def calendar_route(self, request):
         """The whole public programme and the events, for a calendar app to subscribe to."""
-        activities = localize_partners(list(self.activities(request).public().for_listing()))
-        site_id = self.get_site().pk
-        changes = OccurrenceChange.objects.filter(activity__site_id=site_id, activity__staff_only=False).rows()
-        closures = Closure.objects.filter(site_id=site_id).rows()
-        since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
-        events = list(self.events().filter(end__gte=since).order_by("start"))
-        body = calendar.programme(activities, changes, closures, events, title=self.title, link=self.feed_link(request))
-        return calendar_response(body, self.slug)
+
+        def feed() -> bytes:
+            activities = localize_partners(list(self.activities(request).public().for_listing()))
+            site_id = self.get_site().pk
+            changes = OccurrenceChange.objects.filter(activity__site_id=site_id, activity__staff_only=False).rows()
+            closures = Closure.objects.filter(site_id=site_id).rows()
+            since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+            events = list(self.events().filter(end__gte=since).order_by("start"))
+            link = self.feed_link(request)
+            return calendar.programme(activities, changes, closures, events, title=self.title, link=link)
+
+        return calendar_response(freshness.remember("week-feed", feed, self.pk, *reader_key(request)), self.slug)
 
     def feed_link(self, request):
         def link(item) -> str:
@@ -607,31 +694,45 @@ class WeekPage(RoutablePageMixin, SectionPage):
 
     @path("<str:slug>/")
     def activity_route(self, request, slug):
-        activity = self.find_activity(request, slug)
         today = timezone.localdate()
+        context = freshness.remember(
+            "activity-page",
+            lambda: self.activity_context(request, slug, today),
+            self.pk,
+            *reader_key(request),
+            slug,
+            today.isoformat(),
+        )
+        return self.render(request, context_overrides=context, template="events/activity_page.html")
+
+    def activity_context(self, request, slug: str, today: datetime.date) -> dict:
+        """An activity's page: its facts and next dates, the same for every reader on the day."""
+        activity = self.find_activity(request, slug)
         until = today + datetime.timedelta(weeks=UPCOMING_WEEKS)
         changes = OccurrenceChange.objects.filter(activity__translation_key=activity.translation_key)
         closures = Closure.objects.filter(site_id=activity.site_id).overlapping(today, until).rows()
         upcoming = schedule.occurrences([activity], changes.between(today, until).rows(), closures, today, until)
-        context = {
+        return {
             "activity": activity,
             "facts": activity.facts,
             "upcoming": [self.occurrence_item(request, occurrence) for occurrence in upcoming[:UPCOMING_DATES]],
-            "partners_page": PartnersPage.objects.live().filter(locale=self.locale).first(),
+            "partners_page": partners_page_for(self.locale_id),
             "calendar_url": self.activity_url(request, activity) + "kalenteri/",
             "sections": activity_page_sections(request, activity),
         }
-        return self.render(request, context_overrides=context, template="events/activity_page.html")
 
     @path("<str:slug>/kalenteri/")
     def activity_calendar_route(self, request, slug):
-        activity = self.find_activity(request, slug)
-        if activity.staff_only:
-            raise Http404
-        changes = OccurrenceChange.objects.filter(activity__translation_key=activity.translation_key).rows()
-        closures = Closure.objects.filter(site_id=activity.site_id).rows()
-        body = calendar.activity_feed(activity, changes, closures, link=self.feed_link(request))
-        return calendar_response(body, activity.slug)
+        def feed() -> bytes:
+            activity = self.find_activity(request, slug)
+            if activity.staff_only:
+                raise Http404
+            changes = OccurrenceChange.objects.filter(activity__translation_key=activity.translation_key).rows()
+            closures = Closure.objects.filter(site_id=activity.site_id).rows()
+            return calendar.activity_feed(activity, changes, closures, link=self.feed_link(request))
+
+        body = freshness.remember("activity-feed", feed, self.pk, *reader_key(request), slug)
+        return calendar_response(body, slug)
 
     def get_sitemap_urls(self, request=None):
         """The week page and each public activity's own page."""

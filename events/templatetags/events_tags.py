@@ -4,9 +4,11 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from pages import freshness
 from pages.models import SiteSettings
 
 from .. import rota
+from ..models.events import reader_key
 
 register = template.Library()
 
@@ -16,10 +18,15 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0
 
 @register.simple_tag(takes_context=True)
 def event_json_ld(context, event):
-    """`{% event_json_ld page %}`: the event as schema.org JSON-LD for search engines."""
+    """`{% event_json_ld page %}`: the event as schema.org JSON-LD for search engines (remembered: the same for
+    every reader, and its organiser and picture would cost queries each time)."""
     request = context["request"]
-    data = event.json_ld(request, SiteSettings.for_request(request))
-    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+
+    def build() -> str:
+        data = event.json_ld(request, SiteSettings.for_request(request))
+        return json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+
+    text = freshness.remember("event-json-ld", build, event.pk, *reader_key(request))
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above
 
 

@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from events.models import Activity
+from events.models.events import KnownSiteMixin, page_locale
 from pages import throttle
 from pages.models.content import SectionPage
 
@@ -37,7 +38,7 @@ DEFAULT_GUIDANCE = _(
 )
 
 
-class ChildrenVoicePage(RoutablePageMixin, SectionPage):
+class ChildrenVoicePage(KnownSiteMixin, RoutablePageMixin, SectionPage):
     """Children's voice of one meeting place: "what do you like here", "what would you like to do"."""
 
     adult_guidance = models.TextField(
@@ -65,7 +66,7 @@ class ChildrenVoicePage(RoutablePageMixin, SectionPage):
     def activities(self, site) -> list[Activity]:
         """The place's public activities that have not ended, in the page's language where translated."""
         today = timezone.localdate()
-        rows = Activity.objects.localized(self.locale).for_site(site).public()
+        rows = Activity.objects.localized(page_locale(self)).for_site(site).public()
         rows = rows.filter(Q(last_date__isnull=True) | Q(last_date__gte=today))
         return sorted(rows, key=lambda activity: activity.title.casefold())
 

@@ -9,10 +9,11 @@ number of queries however many decisions there are (tests/ideas/test_decisions_q
 from django.db.models import Max, Prefetch
 from django.utils import timezone
 from wagtail.contrib.routable_page.models import path
-from wagtail.models import Locale
 
 from events.models import STAFF_ONLY_KINDS, EventPage
+from events.models.events import without_restricted
 from pages.models import Partner
+from pages.shared import active_locale
 
 from ..feeds import DecisionFeed
 from ..statuses import PUBLIC_STATUSES
@@ -27,18 +28,18 @@ DECIDED_GROUPS = (IdeaStatus.DONE, IdeaStatus.IN_PROGRESS, IdeaStatus.DECIDED, I
 def attach_meetings(decisions: list) -> list:
     """Gives each decision `meeting_page` (its public meeting in the reader's language, None for a meeting of
     staff only or one not published) and `partner_name` (the responsible partner in the reader's language), in
-    two queries for all decisions."""
+    two queries for all decisions at most (none for partners already in the reader's language)."""
     keys = {d.meeting.translation_key for d in decisions if d.meeting and d.meeting.kind not in STAFF_ONLY_KINDS}
     pages = {}
+    active = active_locale().pk
     if keys:
-        found = EventPage.objects.live().public().filter(translation_key__in=keys).select_related("locale")
-        active = Locale.get_active().pk
+        found = without_restricted(EventPage.objects.live().filter(translation_key__in=keys)).select_related("locale")
         for page in sorted(found, key=lambda page: page.locale_id == active):  # the reader's language wins
             pages[page.translation_key] = page
-    partner_keys = {decision.partner.translation_key for decision in decisions if decision.partner}
-    partners = {}
+    partners = {d.partner.translation_key: d.partner for d in decisions if d.partner and d.partner.locale_id == active}
+    partner_keys = {d.partner.translation_key for d in decisions if d.partner} - set(partners)
     if partner_keys:
-        partners = {p.translation_key: p for p in Partner.objects.localized().filter(translation_key__in=partner_keys)}
+        partners |= {p.translation_key: p for p in Partner.objects.localized().filter(translation_key__in=partner_keys)}
     for decision in decisions:
         meeting = decision.meeting
         decision.meeting_page = pages.get(meeting.translation_key) if meeting else None

@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
 from events.models import Activity, WeekPage
+from events.models.events import KnownSiteMixin, page_locale
 from pages import throttle
 from pages.models.content import SectionPage
 
@@ -31,7 +32,7 @@ KIOSK_SECONDS = 10
 """How long the kiosk's thank-you screen shows before an empty form opens (with JavaScript)."""
 
 
-class FeedbackPage(RoutablePageMixin, SectionPage):
+class FeedbackPage(KnownSiteMixin, RoutablePageMixin, SectionPage):
     """Feedback on the activities of one meeting place (its Wagtail site)."""
 
     parent_page_types = ["home.HomePage"]
@@ -56,7 +57,7 @@ class FeedbackPage(RoutablePageMixin, SectionPage):
 
     def activities(self):
         """The public activities of the page's meeting place, in the page's language where translated."""
-        return Activity.objects.localized(self.locale).public().for_site(self.get_site())
+        return Activity.objects.localized(page_locale(self)).public().for_site(self.get_site())
 
     def find_activity(self, slug: str) -> Activity:
         activity = self.activities().filter(slug=slug).first()

@@ -18,13 +18,13 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import path
-from wagtail.models import Locale
 
 from events.models import EventPage
-from pages import throttle
+from pages import freshness, throttle
 from pages.navigation import public_url
 from pages.search_index import matching
 from pages.search_text import search_words
+from pages.shared import active_locale
 
 from .. import opendata, photos
 from ..ballots import RoundState
@@ -70,18 +70,26 @@ def private(response):
 
 def attach_days(rounds) -> list:
     """Gives each round (with `event` selected) `day`, its co-development day in the reader's language (None
-    without one), and `name`, the day's title or the round's own. One query for all rounds."""
+    without one), and `name`, the day's title or the round's own. One query for all rounds, none when every
+    day is in the reader's language already."""
     rounds = list(rounds)
-    keys = {voting_round.event.translation_key for voting_round in rounds if voting_round.event}
-    local = {}
+    locale = active_locale()
+    here = [r.event for r in rounds if r.event and r.event.locale_id == locale.pk and r.event.live]
+    local = {event.translation_key: event for event in here}
+    keys = {r.event.translation_key for r in rounds if r.event and r.event.translation_key not in local}
     if keys:
-        translations = EventPage.objects.live().filter(translation_key__in=keys, locale=Locale.get_active())
-        local = {event.translation_key: event for event in translations}
+        translations = EventPage.objects.live().filter(translation_key__in=keys, locale=locale)
+        local.update((event.translation_key, event) for event in translations)
     for voting_round in rounds:
         event = voting_round.event
         voting_round.day = (local.get(event.translation_key) or (event if event.live else None)) if event else None
         voting_round.name = voting_round.day.title if voting_round.day else voting_round.title
     return rounds
+
+
+def all_themes() -> list:
+    """The themes to filter and file ideas under, in the order of their Finnish names (remembered)."""
+    return freshness.remember("idea-themes", lambda: list(IdeaTheme.objects.all()))
 
 
 def attach_themes(ideas: list, among=None) -> list:
@@ -130,10 +138,18 @@ class IdeaRoutes:
         ideas = self.public_ideas(site).filter(published_at__isnull=False).order_by("-published_at", "-pk")
         return attach_themes(list(ideas[:count]))
 
+    def site_rounds(self, site) -> list:
+        """Every voting round of the place, newest first, with its day in the reader's language. Remembered: the
+        list, each idea's page and open data show them, and whether one is open is worked out from the time."""
+
+        def build():
+            return attach_days(VotingRound.objects.for_site(site).select_related("event").order_by("-opens_at", "-pk"))
+
+        return freshness.remember("voting-rounds", build, site.pk, get_language())
+
     def started_rounds(self, site, now):
         """The latest rounds that have opened (open now or closed), newest first, with their days."""
-        rounds = VotingRound.objects.for_site(site).filter(opens_at__lte=now).select_related("event")
-        return attach_days(rounds.order_by("-opens_at", "-pk")[:ROUNDS_LISTED])
+        return [voting_round for voting_round in self.site_rounds(site) if voting_round.opens_at <= now][:ROUNDS_LISTED]
 
     # The list
 
@@ -141,8 +157,7 @@ class IdeaRoutes:
     @methods("GET")
     def ideas_route(self, request):
         site, now = self.place(), timezone.now()
-        themes = list(IdeaTheme.objects.all())
-        form = IdeaFilterForm(request.GET, themes=themes)
+        form = IdeaFilterForm(request.GET, themes=all_themes())
         values = form.values
         rounds = self.started_rounds(site, now)
         with_results = [voting_round for voting_round in rounds if voting_round.results_visible(now)]
@@ -197,7 +212,7 @@ class IdeaRoutes:
     @path("ehdota/", name="propose")
     @methods("GET", "POST")
     def propose_route(self, request):
-        themes = list(IdeaTheme.objects.all())
+        themes = all_themes()
         if request.method != "POST":
             return private(self.render_proposal(request, ProposalForm(themes=themes)))
         if not throttle.allow(request, "ideas-propose-tries", TRIES_PER_CLIENT):
@@ -282,12 +297,14 @@ class IdeaRoutes:
         merged_into = idea.merged_into if idea.merged_into and idea.merged_into.is_public else None
         if merged_into is not None and merged_into.site_id != idea.site_id:
             merged_into = None
+        counted = Vote.objects.filter(round=OuterRef("round"), idea=idea).order_by().values("round")
+        counted = Subquery(counted.annotate(n=Count("pk")).values("n"), output_field=IntegerField())
         entries = RoundIdea.objects.filter(idea=idea).select_related("round", "round__event")
-        entries = list(entries.order_by("round__opens_at", "round__pk"))
-        rounds = attach_days(entry.round for entry in entries)
-        votes = dict(
-            Vote.objects.filter(idea=idea).values("round_id").annotate(n=Count("pk")).values_list("round_id", "n")
-        )
+        entries = list(entries.annotate(idea_votes=Coalesce(counted, 0)).order_by("round__opens_at", "round__pk"))
+        known = {voting_round.pk: voting_round for voting_round in self.site_rounds(site)}
+        rounds = [known.get(entry.round_id) for entry in entries]
+        if None in rounds:  # a round of another place: its day found as the list finds them
+            rounds = attach_days(entry.round for entry in entries)
         round_rows = []
         for entry, voting_round in zip(entries, rounds, strict=True):
             visible = voting_round.results_visible(now)
@@ -296,7 +313,7 @@ class IdeaRoutes:
                     "round": voting_round,
                     "state": voting_round.state(now),
                     "selected": entry.selected,
-                    "votes": votes.get(voting_round.pk, 0) if visible else None,
+                    "votes": entry.idea_votes if visible else None,
                     "results_url": self.route_url(request, "results", voting_round.pk) if visible else "",
                     "vote_url": self.route_url(request, "vote") if voting_round.is_open(now) else "",
                 }
@@ -327,14 +344,14 @@ class IdeaRoutes:
     @methods("GET")
     def open_data_route(self, request):
         now = timezone.now()
-        rounds = VotingRound.objects.for_site(self.place()).filter(closes_at__lte=now).select_related("event")
+        rounds = [voting_round for voting_round in self.site_rounds(self.place()) if voting_round.closes_at <= now]
         closed = [
             (
                 voting_round,
                 self.route_url(request, "results_csv", voting_round.pk),
                 self.route_url(request, "results_json", voting_round.pk),
             )
-            for voting_round in attach_days(rounds.order_by("-closes_at", "-pk"))
+            for voting_round in sorted(rounds, key=lambda r: (r.closes_at, r.pk), reverse=True)
         ]
         context = {
             "closed_rounds": closed,

@@ -11,6 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Site
 from wagtail.search import index
 
+from events.models.events import KnownSiteMixin
+from pages import freshness
 from pages.blocks import ContentStreamBlock
 from pages.models.content import SectionPage
 
@@ -19,7 +21,7 @@ from .idea_routes import IdeaRoutes
 from .voting_routes import VotingRoutes
 
 
-class IdeaIndexPage(IdeaRoutes, VotingRoutes, DecisionRoutes, RoutablePageMixin, SectionPage):
+class IdeaIndexPage(KnownSiteMixin, IdeaRoutes, VotingRoutes, DecisionRoutes, RoutablePageMixin, SectionPage):
     """Ideas, proposing, voting and results of one meeting place."""
 
     body = StreamField(
@@ -46,8 +48,13 @@ class IdeaIndexPage(IdeaRoutes, VotingRoutes, DecisionRoutes, RoutablePageMixin,
     @classmethod
     def for_site(cls, site: Site, language: str | None = None) -> "IdeaIndexPage | None":
         """The live ideas page of `site` in `language` (its translation beside the site's home page), or in the
-        site's own language when it has no live translation."""
-        page = cls.objects.live().descendant_of(site.root_page).order_by("path").first()
+        site's own language when it has no live translation. Remembered: a meeting's page asks for it for each
+        of its sections, and mail and search for each idea."""
+        return freshness.remember("ideas-page", lambda: cls.find_for_site(site, language), site.pk, language or "")
+
+    @classmethod
+    def find_for_site(cls, site: Site, language: str | None = None) -> "IdeaIndexPage | None":
+        page = cls.objects.live().descendant_of(site.root_page).order_by("path").select_related("locale").first()
         if page is None or not language or page.locale.language_code == language:
             return page
         translation = (

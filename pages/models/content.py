@@ -8,12 +8,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import ContentStreamBlock
+from ..freshness import remember
+from ..shared import SharedLookupsMixin, with_images
 
 PAGE_IMAGE_HELP = _("A photo or drawing shown at the top of the page and on the cards that lead here.")
 IMAGE_ALT_HELP = _("What the picture shows, for people who cannot see it. Leave empty when it only decorates the page.")
 
 
-class SectionPage(Page):
+class SectionPage(SharedLookupsMixin, Page):
     """A page under a home page, with a lead paragraph. Never at the tree's root, beside the homes."""
 
     intro = models.TextField(_("lead paragraph"), blank=True, max_length=600)
@@ -57,5 +59,9 @@ class ContentPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().in_menu().specific()
+        context["subpages"] = remember("subpages", self.subpages, self.pk)
         return context
+
+    def subpages(self) -> list[Page]:
+        """The pages below this one shown as cards, with their pictures."""
+        return with_images(list(self.get_children().live().public().in_menu().specific()))

@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from ..blocks import HelpSituationBlock
 from ..components import Fact
 from ..forms import PartnerFilterForm, SituationForm
+from ..freshness import remember
 from ..hooks import partner_card_notes, partner_page_sections
 from ..listing import attach_support, group_by_sector, support_sections
 from .content import SectionPage
@@ -33,11 +34,14 @@ class PartnersPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def index_route(self, request):
-        support_types = list(SupportType.objects.localized())
+        support_types = SupportType.for_reader()
         form = PartnerFilterForm(request.GET, support_types=support_types)
         chosen, text = form.values["tuki"], form.values["q"]
-        partners = Partner.objects.localized().for_listing().filtered(chosen, text)
-        partner_list = attach_support(list(partners), support_types)
+        if chosen or text:
+            partners = Partner.objects.localized().for_listing().filtered(chosen, text)
+            partner_list = attach_support(list(partners), support_types)
+        else:
+            partner_list = Partner.for_reader()
         notes = partner_card_notes(request, partner_list)
         for partner in partner_list:
             partner.card_note = notes.get(partner.translation_key, "")
@@ -56,10 +60,9 @@ class PartnersPage(RoutablePageMixin, SectionPage):
 
     @path("<str:slug>/")
     def partner_route(self, request, slug):
-        partner = Partner.objects.localized().for_listing().filter(slug=slug).first()
+        partner = next((partner for partner in Partner.for_reader() if partner.slug == slug), None)
         if partner is None:
             raise Http404
-        attach_support([partner], list(SupportType.objects.localized()))
         rotation = SiteSettings.for_request(request).chair_rotation(timezone.localdate())
         chair = rotation.current.translation_key if rotation.current else None
         context = {
@@ -88,11 +91,12 @@ class HelpPage(SectionPage):
         form = SituationForm(request.GET, situations=situations)
         chosen = form.values["tilanne"] or None
         context.update(situations=situations, chosen_situation=chosen, notices=form.notices)
-        context["partners_page"] = PartnersPage.objects.live().filter(locale=self.locale).first()
+        partners_pages = PartnersPage.objects.live().filter(locale_id=self.locale_id)
+        context["partners_page"] = remember("partners-page", partners_pages.first, self.locale_id)
         if chosen is not None:
-            support_types = list(SupportType.objects.localized())
-            by_slug = {support.slug: support for support in support_types}
+            by_slug = {support.slug: support for support in SupportType.for_reader()}
             wanted = [by_slug[slug] for slug in chosen["support"] if slug in by_slug]
-            partners = attach_support(list(Partner.objects.localized().for_listing().giving(wanted)), support_types)
+            # `Partner.objects.giving(wanted)`, read from the remembered list: `.support` holds what each gives.
+            partners = [partner for partner in Partner.for_reader() if set(partner.support) & set(wanted)]
             context["support_sections"] = support_sections(wanted, partners)
         return context

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -12,6 +13,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from ..freshness import remember
+from ..listing import attach_support
 from ..localized import LocalizedQuerySet, SynchronizedFieldsMixin
 from ..phone import PhoneNumberField
 from ..phone import display as display_phone
@@ -82,6 +85,11 @@ class SupportType(SynchronizedFieldsMixin, TranslatableMixin, index.Indexed, mod
     def __str__(self) -> str:
         return self.name
 
+    @classmethod
+    def for_reader(cls) -> list["SupportType"]:
+        """`SupportType.objects.localized()` as a list: the same for every reader of a language."""
+        return remember("support-types", lambda: list(cls.objects.localized()), translation.get_language())
+
 
 class PartnerQuerySet(LocalizedQuerySet):
     def in_steering_group(self):
@@ -100,13 +108,19 @@ class PartnerQuerySet(LocalizedQuerySet):
         partners = self.giving(support_types) if support_types else self
         return partners.matching(text) if text else partners
 
-    def for_listing(self):
-        """Everything a listing shows, in a fixed number of queries however many partners there are."""
+    def for_listing(self, renditions: bool = True):
+        """Everything a listing shows, in a fixed number of queries however many partners there are.
+
+        With every rendition of each logo (a handful): the directory's cards and a partner's own page ask for
+        different sizes and formats, and Wagtail makes a rendition missing from the prefetched ones again on
+        every request. Rows to be remembered take none (`renditions=False`): they would keep only the renditions
+        made before; Wagtail's rendition cache finds those made since."""
+        if not renditions:
+            return self.select_related("locale", "logo").prefetch_related("support_types")
         from wagtail.images import get_image_model
 
         return self.select_related("locale").prefetch_related(
-            "support_types",
-            Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions("max-160x80")),
+            "support_types", Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions())
         )
 
 
@@ -209,6 +223,17 @@ class Partner(SynchronizedFieldsMixin, TranslatableMixin, index.Indexed, Cluster
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def for_reader(cls) -> list["Partner"]:
+        """Every partner in the reader's language (`localized()`, `for_listing()`), each with `.support` attached:
+        the directory unfiltered, the partners' own pages and the help page read them from the cache."""
+
+        def build():
+            partners = cls.objects.localized().for_listing(renditions=False)
+            return attach_support(list(partners), SupportType.for_reader())
+
+        return remember("partners", build, translation.get_language())
 
     def clean(self):
         super().clean()

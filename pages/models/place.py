@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +20,9 @@ from wagtail.search import index
 
 from ..blocks import ContentStreamBlock
 from ..components import Fact
-from ..hooks import closures
+from ..freshness import remember
 from ..phone import PhoneNumberField
+from ..shared import place_closures, site_for_request
 from .content import SectionPage
 from .steering import Rotation, chair_rotation
 
@@ -87,6 +89,24 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
 
+    @classmethod
+    def for_request(cls, request):
+        """The request's site's settings with their opening hours, social links and chair rotation, from the
+        cache: every page shows them. The admin edits through `for_site`, which reads the database."""
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute):
+            site = site_for_request(request)
+            place = remember("site-settings", lambda: cls.with_children(cls.for_site(site)), site.pk if site else "")
+            place._request = request  # as Wagtail's own, for page addresses relative to the request's site
+            setattr(request, attribute, place)
+        return getattr(request, attribute)
+
+    @staticmethod
+    def with_children(place: "SiteSettings") -> "SiteSettings":
+        prefetch_related_objects([place], "opening_hours", "social_links")
+        place._rotation_members = place.rotation_members()
+        return place
+
     @property
     def address(self) -> str:
         return ", ".join(part for part in (self.street_address, f"{self.postal_code} {self.city}".strip()) if part)
@@ -100,6 +120,8 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
 
     def rotation_members(self) -> list:
         """The member partners in their turn to chair (in the default language), in one query."""
+        if hasattr(self, "_rotation_members"):
+            return self._rotation_members
         turns = self.chair_turns.select_related("partner").filter(partner__in_steering_group=True)
         return [turn.partner for turn in turns.order_by("sort_order", "pk")]
 
@@ -228,7 +250,7 @@ class VisitPage(SectionPage):
         context = super().get_context(request, *args, **kwargs)
         context["opening_rows"] = SiteSettings.for_request(request).weekly_hours()
         today = timezone.localdate()
-        context["closures"] = closures(request, today, today + datetime.timedelta(days=LOOK_AHEAD_DAYS))
+        context["closures"] = place_closures(request, today, today + datetime.timedelta(days=LOOK_AHEAD_DAYS))
         return context
 
     @property

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
@@ -26,9 +27,11 @@ IDEA_STATUS = {
 STATUSES = list(IDEA_STATUS)
 
 
+@override_settings(KOHTAAMO_PAGE_CACHE=False)  # the page itself, not the page cache
 def count_queries(client, url: str) -> int:
     with translation.override("fi"):
-        client.get(url)  # warm what is cached across requests (site root paths, content types)
+        client.get(url)  # warm what is cached across requests (site root paths, content types, shared parts)
+        client.get(url)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
     assert response.status_code == 200, url

@@ -5,6 +5,7 @@ import itertools
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
@@ -19,8 +20,10 @@ ROUND_IDEAS = 10
 VOTES_PER_CODE = 3
 
 
+@override_settings(KOHTAAMO_PAGE_CACHE=False)  # the page itself, not the page cache
 def count_queries(client, url: str) -> int:
-    client.get(url)  # warm what is cached across requests (site root paths, content types)
+    client.get(url)  # warm what is cached across requests (site root paths, content types, shared parts)
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
