@@ -86,6 +86,9 @@ class IdeaCheckboxes(forms.CheckboxSelectMultiple):
 
 
 class IdeaIdsField(forms.TypedMultipleChoiceField):
+    """Ids of ideas: whole numbers, which `Vote.objects.cast` checks against the round's ideas when it stores
+    them (the form does not know the round's ideas before the ballot is cast, and needs not)."""
+
     def __init__(self, **kwargs):
         not_in_round = REFUSALS["not_in_round"]
         super().__init__(
@@ -94,6 +97,9 @@ class IdeaIdsField(forms.TypedMultipleChoiceField):
             error_messages={"invalid_choice": not_in_round, "invalid_list": not_in_round},
             **kwargs,
         )
+
+    def valid_value(self, value) -> bool:
+        return isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 18
 
 
 @dataclass(frozen=True)
@@ -112,14 +118,12 @@ class BallotForm(forms.Form):
     ideat = IdeaIdsField(label=_("Ideas"), widget=IdeaCheckboxes)
     shown = IdeaIdsField(widget=forms.MultipleHiddenInput)
 
-    def __init__(self, data=None, *, entries: list, code_text: str = "", stored=frozenset()):
-        """`entries`: the round's ideas in order; `stored`: the ids the code has voted for (ticked at first)."""
+    def __init__(self, data=None, *, entries: list = (), code_text: str = "", stored=frozenset()):
+        """`entries`: the round's ideas in order, to show (a ballot sent needs none: it is checked when cast);
+        `stored`: the ids the code has voted for (ticked at first)."""
         ticked = sorted(stored)
         super().__init__(data, initial={"koodi": code_text, "ideat": ticked, "shown": ticked})
         self.entries = entries
-        choices = [(entry.idea_id, entry.idea.title) for entry in entries]
-        self.fields["ideat"].choices = choices
-        self.fields["shown"].choices = choices
 
     def clean(self):
         cleaned = super().clean()

@@ -1,9 +1,12 @@
 """A real app server for tests that need real parallel requests (races), and for the benchmarks.
 
 `throwaway_database` makes a new, empty database (a temporary SQLite file, or a PostgreSQL database beside
-the one DATABASE_URL names) and drops it afterwards; `migrated_site` migrates it and runs a builder in it
-through `manage.py shell`; `server` runs gunicorn (several workers, each with threads) on it on loopback.
-`Browser` keeps a cookie jar of one (the CSRF cookie) and `at_once` sends requests at the same moment.
+the one DATABASE_URL names) and drops it afterwards; `migrated_database` migrates it and `run_builder` runs a
+builder in it through `manage.py shell`; `server` runs gunicorn (several workers, each with threads) on it on
+loopback, and `running_server` does the same and also tells how much CPU the server has used. Servers get a
+local-memory cache unless the caller passes `redis_url` to `server_env`, as several servers of one site must.
+`Browser` keeps a visitor's cookies (it can send them to any of the servers) and `at_once` sends requests at
+the same moment.
 """
 
 import http.client
@@ -11,6 +14,7 @@ import json
 import os
 import re
 import secrets
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -19,7 +23,7 @@ import threading
 import time
 import urllib.parse
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,16 +68,22 @@ def throwaway_database(kind: str, tmp_path: Path, name: str = "live"):
             connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
-def server_env(database_url: str, var_dir: Path, **extra) -> dict[str, str]:
-    """The environment of a server on `database_url`: none of the caller's own settings, local memory cache."""
+def server_env(
+    database_url: str, var_dir: Path, *, redis_url: str = "", cache_prefix: str = "", **extra
+) -> dict[str, str]:
+    """The environment of a server on `database_url`: none of the caller's own settings, and a local-memory
+    cache, or the Redis at `redis_url` with its keys under `cache_prefix` (servers that share one must share
+    the prefix too)."""
     kept = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "KOHTAAMO_"))}
     kept.pop("REDIS_URL", None)
+    shared_cache = {"REDIS_URL": redis_url, "KOHTAAMO_CACHE_PREFIX": cache_prefix or "kohtaamo"} if redis_url else {}
     return {
         **kept,
         "DATABASE_URL": database_url,
         "DJANGO_DEBUG": "1",
         "KOHTAAMO_VAR_DIR": str(var_dir),
         "KOHTAAMO_TASKS": "immediate",
+        **shared_cache,
         **extra,
     }
 
@@ -105,14 +115,35 @@ def migrated_database(kind: str, tmp_path: Path, name: str = "live", **extra_env
         yield database_url, env
 
 
+@dataclass(frozen=True)
+class RunningServer:
+    port: int
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user and system) the server's master and worker processes have used so far."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:  # the process ended while we looked
+                continue
+            if int(stat.parent.name) == self.pid or int(fields[1]) == self.pid:
+                total += int(fields[11]) + int(fields[12])
+        return total / ticks
+
+
 @contextmanager
-def server(env: dict, log: Path, workers: int = 4, threads: int = 3):
-    """gunicorn on loopback with the app of `env`; yields its port once /healthz answers."""
+def running_server(env: dict, log: Path, workers: int = 4, threads: int = 3, worker_class: str = ""):
+    """gunicorn on loopback with the app of `env`; yields it (a RunningServer) once /healthz answers."""
     port = free_port()
     command = [
         str(BIN / "gunicorn"), "--pythonpath", "site", "wsgi:application", "--bind", f"127.0.0.1:{port}",
         "--workers", str(workers), "--threads", str(threads), "--timeout", "60",
     ]  # fmt: skip
+    if worker_class:
+        command += ["--worker-class", worker_class]
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
@@ -128,10 +159,21 @@ def server(env: dict, log: Path, workers: int = 4, threads: int = 3):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise ServerError(f"gunicorn did not start:\n{log.read_text()}")
             time.sleep(0.2)
-        yield port
+        yield RunningServer(port, process.pid)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown: a test server has nothing to finish
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
+
+
+@contextmanager
+def server(env: dict, log: Path, workers: int = 4, threads: int = 3):
+    """gunicorn on loopback with the app of `env`; yields its port once /healthz answers."""
+    with running_server(env, log, workers, threads) as running:
+        yield running.port
 
 
 @dataclass(frozen=True)
@@ -139,22 +181,29 @@ class Response:
     status: int
     location: str
     body: str
+    headers: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 class Browser:
-    """One visitor: keeps its CSRF cookie, and the CSRF token of the last form it loaded."""
+    """One visitor: keeps its cookies (CSRF, session) and the CSRF token of the last form it loaded.
 
-    def __init__(self, port: int):
+    Requests go to `port` unless a call names another, so one visitor can move between app servers. `headers`
+    go with every request (an X-Forwarded-For, say, to servers behind KOHTAAMO_TRUSTED_PROXIES)."""
+
+    def __init__(self, port: int, headers: dict[str, str] | None = None):
         self.port = port
-        self.cookie = ""
+        self.headers = headers or {}
+        self.cookies: dict[str, str] = {}
         self.csrf_token = ""
 
-    def request(self, method: str, path: str, form: dict | None = None) -> Response:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        headers = {"Cookie": self.cookie} if self.cookie else {}
+    def request(self, method: str, path: str, form: dict | None = None, *, port: int | None = None) -> Response:
+        connection = http.client.HTTPConnection("127.0.0.1", port or self.port, timeout=60)
+        headers = dict(self.headers)
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         body = None
         if form is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -163,22 +212,26 @@ class Browser:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
             for header in response.headers.get_all("Set-Cookie") or []:
-                if header.startswith("csrftoken="):
-                    self.cookie = header.split(";", 1)[0]
-            return Response(response.status, response.getheader("Location") or "", response.read().decode())
+                name, _, value = header.split(";", 1)[0].partition("=")
+                if value in ("", '""'):  # how a server deletes a cookie
+                    self.cookies.pop(name.strip(), None)
+                else:
+                    self.cookies[name.strip()] = value
+            body = response.read().decode()
+            return Response(response.status, response.getheader("Location") or "", body, dict(response.getheaders()))
         finally:
             connection.close()
 
-    def load(self, path: str) -> Response:
+    def load(self, path: str, *, port: int | None = None) -> Response:
         """GETs a page with a form and keeps its CSRF token for `post`."""
-        response = self.request("GET", path)
+        response = self.request("GET", path, port=port)
         if response.status != 200:
             raise ServerError(f"GET {path}: {response.status}\n{response.body[:2000]}")
         self.csrf_token = CSRF_FIELD.search(response.body).group(1)
         return response
 
-    def post(self, path: str, form: dict) -> Response:
-        return self.request("POST", path, {"csrfmiddlewaretoken": self.csrf_token, **form})
+    def post(self, path: str, form: dict, *, port: int | None = None) -> Response:
+        return self.request("POST", path, {"csrfmiddlewaretoken": self.csrf_token, **form}, port=port)
 
 
 def at_once(calls) -> list:

@@ -51,11 +51,7 @@ reading = method_decorator(require_http_methods(["GET", "HEAD"]))
 def guessing_limit(request) -> throttle.Limit | None:
     """The limit this client (or the whole site) has gone over with failed code checks, if any; read without
     counting, since only failures count."""
-    if throttle.exceeded(request, GUESS_SCOPE, GUESSES_PER_CLIENT):
-        return GUESSES_PER_CLIENT
-    if throttle.exceeded_overall(GUESS_SCOPE, GUESSES_OVERALL):
-        return GUESSES_OVERALL
-    return None
+    return throttle.exceeded_either(request, GUESS_SCOPE, GUESSES_PER_CLIENT, GUESSES_OVERALL)
 
 
 def refuse_guessing(request, limit: throttle.Limit):
@@ -130,8 +126,20 @@ class VotingRoutes:
             raise Http404
         return voting_round
 
+    def round_event(self, voting_round: VotingRound):
+        """The round's co-development day in this page's language (its live translation, else the day as it
+        is), or None when the day is not live. The page's own language is the reader's, so, unlike Wagtail's
+        `localized`, this needs no query for the active locale."""
+        event = voting_round.event
+        if event is None or not event.live:
+            return None
+        if event.locale_id == self.locale_id:
+            return event
+        translation = event.get_translation_or_none(self.locale_id)
+        return translation if translation is not None and translation.live else event
+
     def round_view(self, request, voting_round: VotingRound, now=None) -> RoundView:
-        event = voting_round.event.localized if voting_round.event and voting_round.event.live else None
+        event = self.round_event(voting_round)
         base = self.get_url(request)
         return RoundView(
             round=voting_round,
@@ -191,9 +199,9 @@ class VotingRoutes:
     @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
     def ballot_route(self, request, round_id: int):
         """GET with `?koodi=` (the QR code on a slip) shows the code's ballot; POST casts it."""
-        voting_round = self.voting_round(round_id)
         if request.method == "POST":
-            return self.cast_ballot(request, voting_round)
+            return self.cast_ballot(request, round_id)
+        voting_round = self.voting_round(round_id)
         if "koodi" not in request.GET:
             return self.render_code_entry(request, self.code_form(voting_round=voting_round), voting_round)
         if limit := guessing_limit(request):
@@ -208,36 +216,45 @@ class VotingRoutes:
         ballot_form = BallotForm(entries=entries, code_text=form.code.printed, stored=ballot.idea_ids)
         return self.render_ballot(request, voting_round, ballot_form, ballot.votes_left)
 
-    def cast_ballot(self, request, voting_round: VotingRound):
+    def cast_ballot(self, request, round_id: int):
+        """Casts the ballot, reading the round only with the code's lock (`Vote.objects.cast` checks the ideas
+        against it), so that a stored ballot costs no more than its transaction; a refused one is shown with
+        the round read again."""
         if limit := guessing_limit(request):
             return refuse_guessing(request, limit)
         code_text = request.POST.get("koodi", "")
-        form = BallotForm(request.POST, entries=list(voting_round.round_ideas()))
+        form = BallotForm(request.POST)
+        refusal = None
+        if form.is_valid():
+            try:
+                ballot = Vote.objects.cast(
+                    round_id,
+                    form.cleaned_data["koodi"],
+                    form.cleaned_data["ideat"],
+                    shown=form.cleaned_data["shown"],
+                    channel=Channel.ONLINE,
+                    site=self.place(),
+                )
+            except BallotRefused as error:
+                refusal = error
+            else:
+                voted_url = self.get_url(request) + self.reverse_subpage("voted", args=[round_id])
+                return redirect(f"{voted_url}?{urlencode({'k': voted_token(ballot.code)})}")
+        voting_round = self.voting_round(round_id)  # not found for a round of another place
         try:
-            if form.is_valid():
-                try:
-                    ballot = Vote.objects.cast(
-                        voting_round,
-                        form.cleaned_data["koodi"],
-                        form.cleaned_data["ideat"],
-                        shown=form.cleaned_data["shown"],
-                        channel=Channel.ONLINE,
-                    )
-                except BallotRefused as refusal:
-                    if refusal.code in GUESSES:
-                        raise
-                    form.add_error(None, refusal)
-                else:
-                    voted_url = self.get_url(request) + self.reverse_subpage("voted", args=[voting_round.pk])
-                    return redirect(f"{voted_url}?{urlencode({'k': voted_token(ballot.code)})}")
+            if refusal is not None and refusal.code in GUESSES:
+                raise refusal
             code = Vote.objects.find_code_for(self.place(), code_text, voting_round)
-        except BallotRefused as refusal:
-            reason = refusal_reason(refusal, code_text)
+        except BallotRefused as refused:
+            reason = refusal_reason(refused, code_text)
             if limit := count_failure(request, reason, voting_round.pk):
                 return refuse_guessing(request, limit)
             code_form = self.code_form({"koodi": code_text}, voting_round)
             code_form.is_valid()
             return self.render_code_entry(request, code_form, voting_round)
+        if refusal is not None:
+            form.add_error("ideat" if refusal.code == "not_in_round" else None, refusal)
+        form.entries = list(voting_round.round_ideas())
         return self.render_ballot(request, voting_round, form, Vote.objects.ballot(code).votes_left)
 
     def render_ballot(self, request, voting_round: VotingRound, form: BallotForm, votes_left: int):

@@ -3,13 +3,14 @@
 Each database gets servers of its own (gunicorn, 4 workers × 3 threads, tests/live_server.py) on a fresh,
 throwaway database: a temporary SQLite file always, and PostgreSQL too when DATABASE_URL points at one.
 - A code with N votes left sends N+3 ballots at once, each ticking one more idea: exactly N are stored, and
-  the rest get the "too many" message.
+  the rest get the "too many" message. The same holds in the wide race below, code after code.
 - The same ballot sent twice at once stores one vote, and both get the thank-you page.
 - Ballots keep coming as the round closes: none is stored at or after the closing time, and every ballot sent
   after it is refused.
-A second server runs the same code with the lock turned off (`UNGUARDED_ENV`, read only by that server), and
-there the first race must store more than N: otherwise these tests prove nothing. That race is widened from
-the client side only (more ballots at once, code after code), never by slowing the server.
+A second server runs the same code with the database's lock turned off (`UNGUARDED_ENV`, read only by that
+server: no transaction, no row lock; the lock that queues a process's own writers on SQLite stays), and there
+the wide race must store more than N: otherwise these tests prove nothing. That race is widened from the client
+side only (more ballots at once, code after code), never by slowing the server.
 """
 
 import datetime
@@ -29,17 +30,17 @@ GIVEN = 2
 LEFT = VOTES_PER_CODE - GIVEN  # N
 RACERS = LEFT + 3
 RACING_CODES = 3  # codes racing at the same moment: 3 × 6 ballots in flight
-# Without the lock the race is widened, so that it shows every time: each of 12 codes in turn sends as many
+# The wide race, which breaks the limit every time without the lock: each of 12 codes in turn sends as many
 # ballots at once as the server has threads (4 × 3), so that every thread works on the same code.
-UNGUARDED_CODES = 12
-UNGUARDED_RACERS = 12
-IDEAS = GIVEN + max(RACERS, UNGUARDED_RACERS)
+WIDE_CODES = 12
+WIDE_RACERS = 12
+IDEAS = GIVEN + max(RACERS, WIDE_RACERS)
 CLOSING_CODES = 400
 CLOSING_IN = 2.0  # seconds from setting the closing time to closing
 SENDERS = 8
 
 
-def race_site(racing_codes: int, unguarded_codes: int, closing_codes: int) -> dict:
+def race_site(racing_codes: int, wide_codes: int, closing_codes: int) -> dict:
     """The race's site (run by the server's `manage.py shell`): rounds with codes, some having voted already."""
     from ideas.models import Vote
     from tests.events.builders import translate
@@ -60,7 +61,8 @@ def race_site(racing_codes: int, unguarded_codes: int, closing_codes: int) -> di
     return {
         "ideas": [idea.pk for idea in ideas],
         "guarded": round_with_codes(racing_codes, GIVEN),
-        "unguarded": round_with_codes(unguarded_codes, GIVEN),
+        "wide": round_with_codes(wide_codes, GIVEN),
+        "unguarded": round_with_codes(wide_codes, GIVEN),
         "identical": round_with_codes(racing_codes),
         "closing": round_with_codes(closing_codes),
     }
@@ -112,7 +114,7 @@ def outcome(responses) -> Counter:
 def race_site_db(request, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp(f"vote-race-{request.param}")
     with migrated_database(request.param, tmp_path, "vote_race") as (database_url, env):
-        ids = run_builder(env, "tests.ideas.test_vote_race.race_site", RACING_CODES, UNGUARDED_CODES, CLOSING_CODES)
+        ids = run_builder(env, "tests.ideas.test_vote_race.race_site", RACING_CODES, WIDE_CODES, CLOSING_CODES)
         yield {"env": env, "url": database_url, "ids": ids, "tmp": tmp_path, "kind": request.param}
 
 
@@ -134,6 +136,24 @@ def test_simultaneous_ballots_of_a_code_store_exactly_the_votes_it_has_left(race
     )
     assert counted == Counter(dict.fromkeys((code.replace("-", "") for code in voting["codes"]), VOTES_PER_CODE))
     assert outcomes == [Counter({"stored": LEFT, "too many": RACERS - LEFT})] * RACING_CODES
+
+
+def wide_race(port: int, voting: dict, ideas: list[int]) -> list[list]:
+    """Each code in turn sends WIDE_RACERS ballots at once; the answers, code by code."""
+    browser = loaded_browser(port, voting)
+    return [at_once(one_idea_ballots(browser, voting, [code], ideas, WIDE_RACERS)) for code in voting["codes"]]
+
+
+def test_the_wide_race_stores_exactly_the_votes_left_of_each_code(race_site_db, guarded_port):
+    voting, ideas = race_site_db["ids"]["wide"], race_site_db["ids"]["ideas"]
+    outcomes = [outcome(responses) for responses in wide_race(guarded_port, voting, ideas)]
+    counted = vote_counts(race_site_db["url"], voting["id"])
+    print(
+        f"{race_site_db['kind']}, with the lock: {WIDE_RACERS} ballots at once per code with {LEFT} votes left, "
+        f"code after code, votes per code {sorted(counted.values())}, answers {dict(sum(outcomes, Counter()))}"
+    )
+    assert counted == Counter(dict.fromkeys((code.replace("-", "") for code in voting["codes"]), VOTES_PER_CODE))
+    assert outcomes == [Counter({"stored": LEFT, "too many": WIDE_RACERS - LEFT})] * WIDE_CODES
 
 
 def test_the_same_ballot_sent_twice_at_once_stores_one_vote(race_site_db, guarded_port):
@@ -210,15 +230,12 @@ def test_without_the_lock_the_same_race_stores_more_than_the_votes_left(race_sit
     voting, ideas = race_site_db["ids"]["unguarded"], race_site_db["ids"]["ideas"]
     env = {**race_site_db["env"], UNGUARDED_ENV: "1"}
     with server(env, race_site_db["tmp"] / "unguarded.log") as port:
-        browser = loaded_browser(port, voting)
-        per_code = [
-            at_once(one_idea_ballots(browser, voting, [code], ideas, UNGUARDED_RACERS)) for code in voting["codes"]
-        ]
+        per_code = wide_race(port, voting, ideas)
     counted = vote_counts(race_site_db["url"], voting["id"])
     answers = sum((outcome(responses) for responses in per_code), Counter())
     print(
-        f"{race_site_db['kind']}, without the lock: {UNGUARDED_RACERS} ballots at once per code with {LEFT} votes "
-        f"left, votes per code {sorted(counted.values())}, answers {dict(answers)}"
+        f"{race_site_db['kind']}, without the lock: {WIDE_RACERS} ballots at once per code with {LEFT} votes "
+        f"left, code after code, votes per code {sorted(counted.values())}, answers {dict(answers)}"
     )
     assert max(counted.values()) > VOTES_PER_CODE
     assert sum(outcome(responses)["stored"] for responses in per_code) == sum(counted.values()) - GIVEN * len(counted)
