@@ -8,9 +8,13 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 # Test processes: one per core (pytest-xdist); TEST_WORKERS=0 runs the suite in this one process.
 TEST_WORKERS ?= auto
+# make bench: the data set's size (XS, S or L), BENCH_SMOKE=1 for short runs that fail only on errors.
+SIZE ?= S
+BENCH_SMOKE ?=
+BENCH_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check messages messages-update demo-reset migrate clean lighthouse screenshots
+.PHONY: help run test lint format check messages messages-update demo-reset migrate clean lighthouse screenshots bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -68,6 +72,12 @@ lighthouse: ## Lighthouse (mobile) on four demo pages served as in production; n
 
 screenshots: $(VENV)/.dev-installed messages ## Screenshots of four demo pages at 390 and 1280 px into docs/screenshots/ (needs Chromium)
 	$(PY) docs/screenshots/take.py
+
+# wrk drives the load; it is installed like CI installs Chromium when it is missing.
+bench: $(VENV)/.run-installed messages ## Pages and ballots under load on a generated data set (SIZE=S|L, BENCH_SMOKE=1; docs/performance.md)
+	@command -v wrk >/dev/null || { if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
+	DATABASE_CONN_MAX_AGE=$${DATABASE_CONN_MAX_AGE:-60} $(PY) docs/benchmarks/run.py --size $(SIZE) $(if $(filter 1 yes true,$(BENCH_SMOKE)),--smoke) $(BENCH_ARGS)
 
 clean: ## Remove .venv and var/ (the local database and media)
 	rm -rf $(VENV) var

@@ -1,169 +1,142 @@
-"""How many votes per second one app server records (a benchmark, not a test).
+"""Ballots per second through the public ballot, with the tally checked against what was sent.
 
-    .venv/bin/python docs/benchmarks/votes.py [--ballots 1000] [--concurrency 16] [--workers 2] [--threads 4]
-    DATABASE_URL=postgres://user@host/any .venv/bin/python docs/benchmarks/votes.py
-
-Makes a throwaway database (a temporary SQLite file, or a new PostgreSQL database on DATABASE_URL's server,
-dropped afterwards), migrates it, builds an open round with a code per ballot (tests/ideas/builders.py) and
-starts gunicorn on loopback with production settings (DEBUG off, static files collected, local memory cache),
-through tests/live_server.py. Then `--concurrency` threads send the ballots: each a POST of the public ballot
-from a code of its own, ticking VOTES_PER_CODE ideas. It prints ballots and votes per second, the median and
-99th percentile latency of a ballot, and checks that the tally in the database matches what was sent.
-DATABASE_CONN_MAX_AGE passes through to the server (0, a connection per request, unless set).
+Used by `make bench` (docs/benchmarks/run.py) on its running server: `voters` threads send the ballots, each
+a POST of the ballot of the open round from an unused code of its own, ticking up to three of its ideas, as
+a family does after scanning the QR code on a slip. Each thread is one voter waiting for its answer before
+sending the next ballot, so `voters` is the number of ballots in flight. A ballot is stored when the answer
+is the redirect to the thank-you page; the votes in the database must then be exactly those sent.
 """
 
-import argparse
-import json
-import os
-import secrets
 import statistics
-import sys
-import tempfile
 import threading
 import time
 from collections import Counter
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-
-VOTES_PER_CODE = 3
-IDEAS = 12
-WARM_UP = 40
+from dataclasses import dataclass, field
 
 
-def build(codes: int) -> dict:
-    """Runs in the server's database (`--build`): an open round of IDEAS ideas and `codes` codes."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings")
-    import django
+@dataclass
+class BallotRun:
+    ballots: int
+    votes: int
+    seconds: float
+    latencies: list[float]
+    failures: list[str] = field(default_factory=list)
+    tally_error: str = ""
+    cpu_ms: float = float("nan")  # CPU time of the app server's processes per ballot
 
-    django.setup()
-    from tests.ideas.builders import make_idea, make_ideas_site, make_round
+    @property
+    def ballots_per_second(self) -> float:
+        return self.ballots / self.seconds
 
-    site = make_ideas_site()
-    ideas = [make_idea(site, title=f"Idea {number}") for number in range(IDEAS)]
-    voting_round = make_round(site, ideas, votes_per_code=VOTES_PER_CODE)
-    issued = []
-    while len(issued) < codes:
-        issued += voting_round.issue_codes(min(2000, codes - len(issued)))
-    return {"round": voting_round.pk, "ideas": [idea.pk for idea in ideas], "codes": [c.printed for c in issued]}
+    @property
+    def votes_per_second(self) -> float:
+        return self.votes / self.seconds
 
-
-def production_env(database_url: str, var_dir: Path) -> dict[str, str]:
-    from tests.live_server import server_env
-
-    env = server_env(database_url, var_dir)
-    env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="0",  # plain HTTP on loopback, where a proxy would end TLS
-        DJANGO_LOG_LEVEL="WARNING",
-    )
-    return env
+    def percentile(self, cut: int) -> float:
+        """The `cut`th percentile of a ballot's latency, in milliseconds."""
+        if len(self.latencies) < 2:
+            return (self.latencies or [0])[0] * 1000
+        return statistics.quantiles(self.latencies, n=100)[cut - 1] * 1000
 
 
-def send(port: int, site: dict, ballots: list[int], concurrency: int):
-    """Sends the ballots (indexes into the codes) from `concurrency` threads: (seconds, latencies, failures)."""
+def ticked(ideas: list[int], number: int, votes_per_code: int = 3) -> list[int]:
+    """The ideas the `number`th ballot ticks: a different run of them each time, so every idea gets votes."""
+    return [ideas[(number + offset) % len(ideas)] for offset in range(min(votes_per_code, len(ideas)))]
+
+
+def send(port: int, ballot_path: str, codes: list[str], ideas: list[int], voters: int) -> BallotRun:
+    """Sends a ballot for each code from `voters` threads at once."""
     from tests.live_server import Browser
 
-    path = f"/ideat/aanesta/{site['round']}/"
     browser = Browser(port)
-    browser.load(f"{path}?koodi={site['codes'][0]}")
-    queue = iter(ballots)
+    browser.load(f"{ballot_path}?koodi={codes[0]}")  # the CSRF cookie and token every voter sends
+    queue = iter(enumerate(codes))
     lock = threading.Lock()
     latencies: list[float] = []
     failures: list[str] = []
 
-    def worker() -> None:
+    def voter() -> None:
         while True:
             with lock:
-                number = next(queue, None)
-            if number is None:
+                number, code = next(queue, (None, None))
+            if code is None:
                 return
             started = time.perf_counter()
-            response = browser.post(path, {"koodi": site["codes"][number], "ideat": ticked(site, number)})
+            try:
+                response = browser.post(ballot_path, {"koodi": code, "ideat": ticked(ideas, number)})
+                failure = "" if response.status == 302 else f"{response.status}: {response.body[:300]}"
+            except OSError as error:
+                failure = f"no answer: {error}"
             took = time.perf_counter() - started
             with lock:
                 latencies.append(took)
-                if response.status != 302:
-                    failures.append(f"{response.status}: {response.body[:300]}")
+                if failure:
+                    failures.append(failure)
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    threads = [threading.Thread(target=voter) for _ in range(voters)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return time.perf_counter() - started, latencies, failures
+    seconds = time.perf_counter() - started
+    votes = sum(len(ticked(ideas, number)) for number in range(len(codes)))
+    return BallotRun(len(codes), votes, seconds, latencies, failures)
 
 
-def ticked(site: dict, number: int) -> list[int]:
-    return [site["ideas"][(number + offset) % IDEAS] for offset in range(VOTES_PER_CODE)]
+def tally(database_url: str, round_id: int) -> Counter:
+    from tests.live_server import query
 
-
-def run(kind: str, args) -> None:
-    from tests.live_server import manage, migrated_database, query, server
-
-    with tempfile.TemporaryDirectory(prefix="kohtaamo-votes-") as tmp:
-        tmp_path = Path(tmp)
-        with migrated_database(kind, tmp_path, "bench_votes") as (database_url, _env):
-            env = production_env(database_url, tmp_path / "var")
-            manage(env, "collectstatic", "--no-input", "-v", "0")
-            built = subprocess_build(env, WARM_UP + args.ballots)
-            with server(env, tmp_path / "server.log", workers=args.workers, threads=args.threads) as port:
-                _seconds, _latencies, failures = send(port, built, list(range(WARM_UP)), args.concurrency)
-                timed = list(range(WARM_UP, WARM_UP + args.ballots))
-                seconds, latencies, timed_failures = send(port, built, timed, args.concurrency)
-            failures += timed_failures
-            counted = Counter(dict(query(database_url, "SELECT idea_id, COUNT(*) FROM ideas_vote GROUP BY idea_id")))
-            sent = Counter(idea for number in range(WARM_UP + args.ballots) for idea in ticked(built, number))
-            used = query(database_url, "SELECT COUNT(*) FROM ideas_votingcode WHERE channel = 'online'")[0][0]
-    votes = args.ballots * VOTES_PER_CODE
-    cut = statistics.quantiles(latencies, n=100)
-    tally = "matches" if counted == sent and used == WARM_UP + args.ballots else f"DIFFERS: {counted} != {sent}"
-    print(
-        f"{kind:<11} {args.ballots:>7} {votes:>6} {seconds:>7.1f} {votes / seconds:>8.1f} "
-        f"{args.ballots / seconds:>9.1f} {statistics.median(latencies) * 1000:>7.1f} {cut[98] * 1000:>7.1f}  {tally}"
+    rows = query(
+        database_url, "SELECT idea_id, COUNT(*) FROM ideas_vote WHERE round_id = %s GROUP BY idea_id", (round_id,)
     )
-    if failures:
-        print(f"  {len(failures)} ballots were not stored, e.g. {failures[0]}")
+    return Counter(dict(rows))
 
 
-def subprocess_build(env: dict, codes: int) -> dict:
-    import subprocess
+def used(database_url: str, codes: list[str]) -> int:
+    """How many of `codes` have voted online."""
+    from tests.live_server import query
 
-    done = subprocess.run(  # noqa: S603 - this script itself, with a number
-        [sys.executable, __file__, "--build", str(codes)], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"building the round failed:\n{done.stdout}\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--ballots", type=int, default=1000, help="ballots timed (each VOTES_PER_CODE votes)")
-    parser.add_argument("--concurrency", type=int, default=16, help="ballots in flight at once")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--build", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.build:
-        print(json.dumps(build(args.build)))
-        return
-    from tests.live_server import database_kinds
-
-    kind = database_kinds()[-1]  # PostgreSQL when DATABASE_URL names it, else SQLite
-    print(
-        f"gunicorn {args.workers} workers × {args.threads} threads, {args.concurrency} ballots in flight, "
-        f"{VOTES_PER_CODE} votes per ballot, after {WARM_UP} ballots of warm-up, "
-        f"DATABASE_CONN_MAX_AGE={os.environ.get('DATABASE_CONN_MAX_AGE', '0')}"
-    )
-    print(f"{'database':<11} {'ballots':>7} {'votes':>6} {'seconds':>7} {'votes/s':>8} {'ballots/s':>9} "
-          f"{'p50 ms':>7} {'p99 ms':>7}  tally")  # fmt: skip
-    run(kind, args)
+    found = 0
+    for start in range(0, len(codes), 500):
+        chunk = codes[start : start + 500]
+        marks = ", ".join(["%s"] * len(chunk))
+        sql = f"SELECT COUNT(*) FROM ideas_votingcode WHERE channel = 'online' AND code IN ({marks})"  # noqa: S608
+        found += query(database_url, sql, tuple(chunk))[0][0]
+    return found
 
 
-if __name__ == "__main__":
-    main()
+def unused_codes(database_url: str, round_id: int, count: int) -> list[str]:
+    from tests.live_server import query
+
+    sql = "SELECT code FROM ideas_votingcode WHERE round_id = %s AND channel = '' AND revoked_at IS NULL ORDER BY id"
+    codes = [row[0] for row in query(database_url, sql, (round_id,))][:count]
+    if len(codes) < count:
+        raise RuntimeError(f"The open round has {len(codes)} unused codes; the benchmark needs {count}.")
+    return codes
+
+
+def run(server, database_url: str, target: dict, round_id: int, plan) -> BallotRun:
+    """`plan.warm_up` ballots, then `plan.ballots` timed ones from `plan.voters` voters to `server` (a
+    tests.live_server.RunningServer); the timed run, with `tally_error` set when the votes in the database
+    differ from those sent (warm-up included)."""
+    warm_up, ballots, voters = plan.warm_up, plan.ballots, plan.voters
+    codes = unused_codes(database_url, round_id, warm_up + ballots)
+    ideas = target["ballot_ideas"]
+    before = tally(database_url, round_id)
+    warm = send(server.port, target["ballot"], codes[:warm_up], ideas, voters)
+    cpu = server.cpu_seconds()
+    timed = send(server.port, target["ballot"], codes[warm_up:], ideas, voters)
+    timed.cpu_ms = (server.cpu_seconds() - cpu) * 1000 / ballots
+    timed.failures = warm.failures + timed.failures
+    sent = Counter(idea for number in range(warm_up) for idea in ticked(ideas, number))
+    sent += Counter(idea for number in range(ballots) for idea in ticked(ideas, number))
+    counted = tally(database_url, round_id)
+    counted.subtract(before)
+    counted = +counted
+    voted = used(database_url, codes)
+    if counted != sent:
+        timed.tally_error = f"votes counted {dict(counted)} != sent {dict(sent)}"
+    elif voted != len(codes):
+        timed.tally_error = f"{voted} codes marked used, {len(codes)} sent"
+    return timed
