@@ -8,9 +8,7 @@ import uuid
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry
 
@@ -35,36 +33,14 @@ from ideas.models import (
     Vote,
     VotingCode,
 )
-from pages import freshness
 from tests.events.builders import make_activity, translate
+from tests.events.test_page_query_budget import assert_same_and_in_budget, measure
 from tests.ideas.builders import make_co_development_day, make_ideas_site, make_round
 from tests.ideas.decision_builders import add_agenda, make_meeting
 from tests.pages.builders import make_partners
 
-BUDGET = 12
 VOTES_PER_CODE = 3
 STATUSES = [IdeaStatus.PUBLISHED, IdeaStatus.VOTING, IdeaStatus.DECIDED, IdeaStatus.DONE, IdeaStatus.IN_PROGRESS]
-
-
-def measure(client, urls: list[str]) -> dict[str, tuple[int, int]]:
-    """For each address (first request after a content change, the request after it) in queries."""
-    freshness.bump()
-    counts = {}
-    for url in urls:
-        with CaptureQueriesContext(connection) as first:
-            response = client.get(url)
-        assert response.status_code == 200, url
-        with CaptureQueriesContext(connection) as again:
-            client.get(url)
-        counts[url] = (len(first), len(again))
-    return counts
-
-
-def assert_same_and_in_budget(small: dict, large: dict) -> None:
-    print({url: (small[url], large[url]) for url in small})
-    assert small == large, "queries ((first, again) with little data, then with a lot)"
-    over = {url: again for url, (_first, again) in large.items() if again > BUDGET}
-    assert not over, f"more than {BUDGET} queries with the shared caches warm: {over}"
 
 
 def add_ideas(site: dict, count: int, themes: list) -> list[Idea]:
