@@ -5,13 +5,16 @@ import datetime
 from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 
+from pages.freshness import remember
 from pages.hooks import CLOCK_CHANGES, CLOSURES, PARTNER_CARD_NOTES, PARTNER_PAGE_SECTIONS, SEARCH_SOURCES, STAFF_TASKS
 from pages.search import SearchResult, SearchSource
+from pages.shared import default_locale
 
 from . import schedule
 from .admin_views import page_header_buttons, page_listing_more_buttons, register_admin_urls
@@ -94,20 +97,24 @@ def partner_days(request, partners):
     if site is None:
         return {}
     today = timezone.localdate()
-    rows = (
-        Activity.objects.filter(site=site, locale=Locale.get_default(), staff_only=False, first_date__lte=today)
-        .exclude(last_date__lt=today)
-        .values_list("partners__translation_key", "weekdays")
-    )
-    days: dict = {}
-    for key, weekdays in rows:
-        if key is not None:
-            days.setdefault(key, set()).update(weekdays)
-    names = dict(enumerate(schedule.weekday_names()))
-    return {
-        key: _("At the place: %(days)s") % {"days": ", ".join(names[day] for day in sorted(weekdays))}
-        for key, weekdays in days.items()
-    }
+
+    def build() -> dict:
+        rows = (
+            Activity.objects.filter(site=site, locale=default_locale(), staff_only=False, first_date__lte=today)
+            .exclude(last_date__lt=today)
+            .values_list("partners__translation_key", "weekdays")
+        )
+        days: dict = {}
+        for key, weekdays in rows:
+            if key is not None:
+                days.setdefault(key, set()).update(weekdays)
+        names = dict(enumerate(schedule.weekday_names()))
+        return {
+            key: _("At the place: %(days)s") % {"days": ", ".join(names[day] for day in sorted(weekdays))}
+            for key, weekdays in days.items()
+        }
+
+    return remember("partner-days", build, site.pk, today, get_language())
 
 
 @hooks.register(SEARCH_SOURCES)

@@ -22,10 +22,12 @@ import json
 import os
 import secrets
 import tempfile
+import threading
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
@@ -80,6 +82,31 @@ def next_clock_change(now: datetime.datetime) -> datetime.datetime:
     return min(moments)
 
 
+class _ThisRequest(threading.local):
+    """The token as this thread's request first read it, with the moment it lasts until: a page asks a dozen
+    times (once for each remembered part), and reading it once is enough. Only within a request: a task worker
+    or a command between requests reads it every time, so it sees another process's change at once."""
+
+    token: str | None = None
+    until: float = 0.0
+    active: bool = False
+
+
+_this_request = _ThisRequest()
+
+
+def _request_started(**kwargs) -> None:
+    _this_request.active, _this_request.token = True, None
+
+
+def _request_finished(**kwargs) -> None:
+    _this_request.active, _this_request.token = False, None
+
+
+request_started.connect(_request_started)
+request_finished.connect(_request_finished)
+
+
 def version() -> str:
     """The current token; a new one once the clock has passed the first clock change after it was made.
 
@@ -88,6 +115,8 @@ def version() -> str:
     it depends only on when the token was made, so working it out again gives the same answer. Every write is
     a new token, so two processes racing can only both move on, never bring an old token back."""
     now = timezone.now()
+    if _this_request.token is not None and now.timestamp() < _this_request.until:
+        return _this_request.token
     record = _read() or _made(now)
     until_key = f"kohtaamo:content-until:{record['token']}"
     until = cache.get(until_key)
@@ -97,12 +126,15 @@ def version() -> str:
         cache.set(until_key, until, timeout=int(LONGEST_LIFE.total_seconds()))
     if now.timestamp() >= until:
         record = _made(now)
+    if _this_request.active:
+        _this_request.token, _this_request.until = record["token"], until
     return record["token"]
 
 
 def _made(now: datetime.datetime | None = None) -> dict:
     record = {"token": secrets.token_hex(8), "made": (now or timezone.now()).timestamp()}
     _write(record)
+    _this_request.token = None  # read again, with the moment the new token lasts until
     return record
 
 

@@ -80,8 +80,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pages.page_cache.PageCacheMiddleware",  # before sessions: a page from the cache costs no more than this
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "pages.middleware.shared_site",
     "pages.middleware.LocaleMiddleware",  # Django's, without Vary: Accept-Language where the address decides
     "django.middleware.common.CommonMiddleware",
+    "pages.middleware.compact_html",  # below CommonMiddleware, which counts Content-Length after it
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

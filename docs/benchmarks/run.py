@@ -309,7 +309,7 @@ def print_pages(report: Report, rows, by_url: dict, static: str, floor_start: Lo
 
     for name, url, cached, uncached in rows:
         row = by_url[url]
-        size, gzipped = f"{row['bytes'] / 1000:.1f}", f"{row['gzip_bytes'] / 1000:.1f}"
+        size, gzipped = f"{row['bytes'] / 1024:.1f}", f"{row['gzip_bytes'] / 1024:.1f}"
         line(name, "cached", cached, row["cached_queries"], "-", size, gzipped, row["cache"] or "-", url)
         line(name, "uncached", uncached, row["queries"], f"{row['server_ms']:.1f}", size, gzipped, "-", url)
     line("static", "floor", floor_start, "-", "-", "-", "-", "-", f"{static} (start)")

@@ -125,7 +125,16 @@ class IdeaRoutes:
     """Mixed into `IdeaIndexPage`."""
 
     def route_url(self, request, name: str, *args) -> str:
-        return self.get_url(request) + self.reverse_subpage(name, args=list(args) or None)
+        return self.own_url(request) + self.reverse_subpage(name, args=list(args) or None)
+
+    def own_url(self, request) -> str:
+        """`get_url(request)`, worked out once per request: a list links to dozens of ideas under this page."""
+        if request is None:
+            return self.get_url(request)
+        known = request.__dict__.setdefault("_kohtaamo_page_urls", {})
+        if self.pk not in known:
+            known[self.pk] = self.get_url(request)
+        return known[self.pk]
 
     def idea_url(self, request, idea_id: int) -> str:
         return self.route_url(request, "idea", idea_id)
