@@ -20,6 +20,7 @@ local-memory cache (one machine) in a small file in KOHTAAMO_VAR_DIR that every 
 import datetime
 import json
 import os
+import pickle
 import secrets
 import tempfile
 import threading
@@ -118,12 +119,15 @@ def version() -> str:
     if _this_request.token is not None and now.timestamp() < _this_request.until:
         return _this_request.token
     record = _read() or _made(now)
-    until_key = f"kohtaamo:content-until:{record['token']}"
-    until = cache.get(until_key)
+    until = _kept_here.until(record["token"])
     if until is None:
-        made = datetime.datetime.fromtimestamp(record["made"], tz=datetime.UTC)
-        until = next_clock_change(made).timestamp()
-        cache.set(until_key, until, timeout=int(LONGEST_LIFE.total_seconds()))
+        until_key = f"kohtaamo:content-until:{record['token']}"
+        until = cache.get(until_key)
+        if until is None:
+            made = datetime.datetime.fromtimestamp(record["made"], tz=datetime.UTC)
+            until = next_clock_change(made).timestamp()
+            cache.set(until_key, until, timeout=int(LONGEST_LIFE.total_seconds()))
+        _kept_here.keep_until(record["token"], until)
     if now.timestamp() >= until:
         record = _made(now)
     if _this_request.active:
@@ -160,12 +164,58 @@ def remember(name: str, build, *parts, timeout: int = REMEMBERED_SECONDS):
     For what many requests share and only content changes can change (menus, settings, a week's programme).
     The value must pickle: lists of model instances do, querysets do not.
     """
-    key = ":".join(["kohtaamo", name, version(), *(str(part) for part in parts)])
-    value = cache.get(key, _MISSING)
+    token = version()
+    key = ":".join(["kohtaamo", name, token, *(str(part) for part in parts)])
+    value = _kept_here.get(token, key)
     if value is _MISSING:
-        value = build()
-        cache.set(key, value, timeout)
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = build()
+            cache.set(key, value, timeout)
+        _kept_here.keep(token, key, value)
     return value
 
 
 _MISSING = object()
+
+
+class _KeptHere:
+    """What this process has read from a shared cache (Redis) under the current token, so that a page does not
+    wait for a dozen round trips to it: the remembered parts, as pickled bytes (each reader gets its own copy,
+    as from the cache), and the moment the token lasts until. The token is part of every key, so nothing kept
+    here can be stale; all of it is dropped when the token changes. With the local-memory cache it keeps
+    nothing: that cache is already in the process."""
+
+    MOST = 2000  # entries; a site has a few hundred parts at most, so this only guards against a mistake
+
+    def __init__(self):
+        self.token, self.values, self.untils = None, {}, {}
+
+    def _current(self, token: str) -> dict | None:
+        if _local_memory():
+            return None
+        if token != self.token:
+            self.token, self.values = token, {}
+        return self.values
+
+    def get(self, token: str, key: str):
+        values = self._current(token)
+        kept = values.get(key) if values is not None else None
+        return _MISSING if kept is None else pickle.loads(kept)  # noqa: S301 - bytes this process pickled
+
+    def keep(self, token: str, key: str, value) -> None:
+        values = self._current(token)
+        if values is not None and len(values) < self.MOST:
+            values[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+    def until(self, token: str) -> float | None:
+        return None if _local_memory() else self.untils.get(token)
+
+    def keep_until(self, token: str, until: float) -> None:
+        if not _local_memory():
+            if len(self.untils) >= self.MOST:
+                self.untils = {}
+            self.untils[token] = until
+
+
+_kept_here = _KeptHere()

@@ -1,4 +1,4 @@
-"""Site-wide views: search, health check, robots.txt, sitemap, web app manifest and the error pages."""
+"""Site-wide views: the page view, search, health check, robots.txt, sitemap, web app manifest and the error pages."""
 
 from urllib.parse import urlencode, urlsplit
 
@@ -17,12 +17,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve as static_serve
+from wagtail import views as wagtail_views
 
 from .forms import SearchForm
 from .models import SiteSettings
 from .navigation import public_url
 from .patterns import pattern_context
 from .search import search_site
+from .shared import route
 from .sitemaps import LocalizedSitemap
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -145,3 +147,12 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """A static page in all three languages: when something broke, render as little as possible."""
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def serve(request, path: str):
+    """Wagtail's page view, with the page found through the cache (`pages.shared.route`): the site's home page
+    in the reader's language and each step down the tree are remembered, where Wagtail would look up the
+    locale and the translated home page on every request. Wagtail then uses what is on the request."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = route(request, path)
+    return wagtail_views.serve(request, path)

@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from pages import views as page_views
 
@@ -25,6 +26,9 @@ urlpatterns += i18n_patterns(
     path("haku/", page_views.search, name="search"),
     path("komponentit/", page_views.patterns, name="patterns"),
     path("ilmoittautuminen/", include("events.urls")),
+    # Wagtail's own page address, to our view that finds the page through the cache; Wagtail's other
+    # addresses (and its name for this one) stay as Wagtail has them.
+    re_path(serve_pattern, page_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -302,14 +302,15 @@ class IdeaRoutes:
         idea = self.public_ideas(site).select_related("photo", "merged_into").filter(pk=idea_id).first()
         if idea is None:
             raise Http404
-        attach_themes([idea])
         merged_into = idea.merged_into if idea.merged_into and idea.merged_into.is_public else None
         if merged_into is not None and merged_into.site_id != idea.site_id:
             merged_into = None
-        counted = Vote.objects.filter(round=OuterRef("round"), idea=idea).order_by().values("round")
-        counted = Subquery(counted.annotate(n=Count("pk")).values("n"), output_field=IntegerField())
-        entries = RoundIdea.objects.filter(idea=idea).select_related("round", "round__event")
-        entries = list(entries.annotate(idea_votes=Coalesce(counted, 0)).order_by("round__opens_at", "round__pk"))
+        # Its themes, rounds with their votes, decisions and timeline: remembered under the content version, which
+        # a vote moves while its round shows live results; hidden results are not shown until the round closes,
+        # which renews the version too. Keyed on an idea that exists, never on the address alone.
+        details = freshness.remember("idea-details", lambda: self.idea_details(request, idea), idea.pk, get_language())
+        entries = details.pop("entries")
+        vars(idea).update(details)
         known = {voting_round.pk: voting_round for voting_round in self.site_rounds(site)}
         rounds = [known.get(entry.round_id) for entry in entries]
         if None in rounds:  # a round of another place: its day found as the list finds them
@@ -327,7 +328,6 @@ class IdeaRoutes:
                     "vote_url": self.route_url(request, "vote") if voting_round.is_open(now) else "",
                 }
             )
-        self.ideas_with_decisions(request, [idea])  # its timeline and decisions
         context = {
             "idea": idea,
             "merged_into": merged_into,
@@ -341,6 +341,18 @@ class IdeaRoutes:
             "propose_url": self.route_url(request, "propose"),
         }
         return self.render(request, context_overrides=context, template="ideas/idea_page.html")
+
+    def idea_details(self, request, idea) -> dict:
+        """What an idea's page shows beside the idea itself: the attributes `attach_themes` and
+        `ideas_with_decisions` give it, and its rounds (`entries`) with the votes it got in each."""
+        attach_themes([idea])
+        self.ideas_with_decisions(request, [idea])
+        counted = Vote.objects.filter(round=OuterRef("round"), idea=idea).order_by().values("round")
+        counted = Subquery(counted.annotate(n=Count("pk")).values("n"), output_field=IntegerField())
+        entries = RoundIdea.objects.filter(idea=idea).select_related("round", "round__event")
+        entries = list(entries.annotate(idea_votes=Coalesce(counted, 0)).order_by("round__opens_at", "round__pk"))
+        names = ("theme_list", "decision_list", "timeline_days", "url")
+        return {"entries": entries, **{name: getattr(idea, name) for name in names}}
 
     # Feed and open data
 

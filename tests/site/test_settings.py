@@ -97,10 +97,13 @@ def test_cache_is_local_memory_without_redis_url():
 def test_redis_url_switches_the_cache_to_a_shared_redis(redis_url):
     output = run_python(
         "from django.core.cache import caches; cache = caches['default']; print(type(cache).__name__);"
-        "cache.set('kohtaamo-test', 'yes', 5); print(cache.get('kohtaamo-test'))",
+        "cache.set('kohtaamo-test', 'yes', 5); print(cache.get('kohtaamo-test'));"
+        "print(cache._cache.get_client() is cache._cache.get_client(write=True));"
+        "print(cache.get_many(['kohtaamo-test', 'kohtaamo-none']) == {'kohtaamo-test': 'yes'})",
         REDIS_URL=redis_url,
     )
-    assert output == ["RedisCache", "yes"]
+    # One client for every operation (Django makes a new one each time), the same answers.
+    assert output == ["RedisCache", "yes", "True", "True"]
 
 
 @pytest.mark.django_db
