@@ -122,8 +122,12 @@ def python(env: dict, script: str, *args: str) -> dict:
 
 
 def wrk(server: RunningServer, path: str, plan: Plan, cookie: str = "") -> Load:
+    """One run, every request on a connection of its own. With kept-alive connections, which of gunicorn's workers
+    serves a run depends on which accepted wrk's connections first: when one got them all, the run measured one
+    core, and the same cached page gave 2,000 or 6,500 requests a second from one run to the next."""
     command = [
         "wrk", f"-t{plan.wrk_threads}", f"-c{plan.connections}", f"-d{plan.seconds}s", "--timeout", "10s", "--latency",
+        "-H", "Connection: close",
     ]  # fmt: skip
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
@@ -241,7 +245,7 @@ def bench(kind: str, size: str, plan: Plan, workers: int, threads: int, tmp: Pat
         )
         with running_server(env, tmp / "server.log", workers=workers, threads=threads) as running:
             floor_start = wrk(running, static, plan)
-            rows = [(name, url, *load_page(running, name, url, workers, plan, report)) for name, url in listed]
+            rows = [(name, url, *load_page(running, name, url, static, workers, plan, report)) for name, url in listed]
             floor_end = wrk(running, static, plan)
             for load in (floor_start, floor_end):
                 if load.errors:
@@ -275,45 +279,49 @@ def build_site(env: dict, size: str, plan: Plan, report: Report) -> dict:
     return built
 
 
-def load_page(server: RunningServer, name: str, url: str, workers: int, plan: Plan, report: Report):
-    """The page under load from visitors without a session (cached) and with one (uncached)."""
+def load_page(server: RunningServer, name: str, url: str, static: str, workers: int, plan: Plan, report: Report):
+    """The static file (this page's floor), then the page under load from visitors without a session (cached)
+    and with one (uncached). The floor is measured next to the page because a shared machine's speed drifts
+    within a run: a floor from minutes before would compare the page with another machine."""
     for answer in warm(server.port, url, workers):
         if isinstance(answer, Exception) or answer.status != 200:
             report.error(f"{name} {url} answered {getattr(answer, 'status', answer)} on the server")
             break
+    floor = wrk(server, static, plan)
     cached, uncached = wrk(server, url, plan), wrk(server, url, plan, cookie=SESSION_COOKIE)
-    for mode, load in (("cached", cached), ("uncached", uncached)):
+    for mode, load in (("floor", floor), ("cached", cached), ("uncached", uncached)):
         if load.errors:
             report.error(f"{name} {url} {mode}: {load.errors}")
         elif not load.requests_per_second:
             report.say(f"WARNING {name} {url} {mode}: no request finished within the run")
-    return cached, uncached
+    return floor, cached, uncached
 
 
 def print_pages(report: Report, rows, by_url: dict, static: str, floor_start: Load, floor_end: Load) -> None:
-    # A static row can finish nothing when the workers are still busy with a slow page's queued requests.
-    floors = [load.requests_per_second for load in (floor_start, floor_end) if load.requests_per_second]
-    floor = sum(floors) / len(floors) if floors else 0
     report.say()
     report.say(
-        f"{'page':<9} {'mode':<9} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'floor':>6} {'cpu ms':>6} "
-        f"{'queries':>7} {'server ms':>9} {'KB':>6} {'KB gz':>6} {'cache':>5}  address"
+        f"{'page':<9} {'mode':<9} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'floor':>6} {'static':>6} "
+        f"{'cpu ms':>6} {'queries':>7} {'server ms':>9} {'KB':>6} {'KB gz':>6} {'cache':>5}  address"
     )
 
-    def line(name, mode, load: Load, queries, server_ms, size, gzipped, cache, url):
-        share = f"{100 * load.requests_per_second / floor:.1f}%" if floor else "-"
+    def line(name, mode, load: Load, floor: Load | None, queries, server_ms, size, gzipped, cache, url):
+        # A floor run that finished nothing (the workers still busy with queued requests) gives no ratio.
+        usable = floor is not None and floor.requests_per_second
+        share = f"{100 * load.requests_per_second / floor.requests_per_second:.1f}%" if usable else "-"
+        beside = f"{floor.requests_per_second:.0f}" if usable else "-"
         report.say(
             f"{name:<9} {mode:<9} {load.requests_per_second:>7.0f} {load.p50_ms:>7.1f} {load.p99_ms:>7.1f} "
-            f"{share:>6} {load.cpu_ms:>6.1f} {queries:>7} {server_ms:>9} {size:>6} {gzipped:>6} {cache:>5}  {url}"
+            f"{share:>6} {beside:>6} {load.cpu_ms:>6.1f} {queries:>7} {server_ms:>9} {size:>6} {gzipped:>6} "
+            f"{cache:>5}  {url}"
         )
 
-    for name, url, cached, uncached in rows:
+    for name, url, floor, cached, uncached in rows:
         row = by_url[url]
         size, gzipped = f"{row['bytes'] / 1024:.1f}", f"{row['gzip_bytes'] / 1024:.1f}"
-        line(name, "cached", cached, row["cached_queries"], "-", size, gzipped, row["cache"] or "-", url)
-        line(name, "uncached", uncached, row["queries"], f"{row['server_ms']:.1f}", size, gzipped, "-", url)
-    line("static", "floor", floor_start, "-", "-", "-", "-", "-", f"{static} (start)")
-    line("static", "floor", floor_end, "-", "-", "-", "-", "-", f"{static} (end)")
+        line(name, "cached", cached, floor, row["cached_queries"], "-", size, gzipped, row["cache"] or "-", url)
+        line(name, "uncached", uncached, floor, row["queries"], f"{row['server_ms']:.1f}", size, gzipped, "-", url)
+    line("static", "floor", floor_start, None, "-", "-", "-", "-", "-", f"{static} (start)")
+    line("static", "floor", floor_end, None, "-", "-", "-", "-", "-", f"{static} (end)")
 
 
 def print_ballots(report: Report, kind: str, run: votes.BallotRun) -> None:
