@@ -79,7 +79,7 @@ _INDENTATION = re.compile(rb"\n\s+")
 def compact_html(get_response):
     """Drops the templates' indentation from public HTML: each line break with the white space after it becomes
     one line break, which a browser shows the same way, except inside `<pre>`, `<textarea>`, `<script>` and
-    `<style>`. An eighth of a page's bytes, for a few hundredths of a millisecond; the page cache keeps the
+    `<style>`. About a tenth of a page's bytes, for a few hundredths of a millisecond; the page cache keeps the
     result. Below CommonMiddleware, which then counts Content-Length; the admin is left as it is."""
 
     def middleware(request):

@@ -180,7 +180,10 @@ class IdeaRoutes:
             ideas = ideas.annotate(round_votes=votes_in(vote_round)).order_by("-round_votes", "-published_at", "-pk")
         else:
             ideas = ideas.order_by("-published_at", "-pk")
-        page_obj = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("sivu"))
+        paginator = Paginator(ideas, IDEAS_PER_PAGE)
+        if not form.is_filtered:  # the list as most arrive at it: how many public ideas the place has
+            paginator.count = freshness.remember("public-ideas", ideas.count, site.pk)
+        page_obj = paginator.get_page(request.GET.get("sivu"))
         query = request.GET.copy()
         query.pop("sivu", None)
         context = {

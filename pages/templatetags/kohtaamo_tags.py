@@ -19,7 +19,7 @@ register = template.Library()
 def _icon(name: str, css_class: str = ""):
     """`{% icon "calendar" %}` or `{% icon name "icon-l" %}`: a symbol of the sprite (`static/icons/icons.svg`),
     hidden from screen readers, whose text beside it says what it means. A tag rather than an included template:
-    a page draws dozens, and a tag costs a tenth of an include."""
+    a page draws dozens, and a tag costs a fraction of an include."""
     return format_html(
         '<svg class="{}" aria-hidden="true"><use href="{}#{}"></use></svg>',
         f"icon {css_class}" if css_class else "icon",

@@ -5,6 +5,9 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import Site
@@ -165,6 +168,22 @@ def test_the_list_is_paged(client, site):
     assert "Numbered 00" in first and "Numbered 24" in second
     assert 'href="?tila=published&amp;sivu=2"' in first
     assert '<meta name="robots" content="noindex">' in second
+
+
+@override_settings(KOHTAAMO_PAGE_CACHE=False)
+def test_the_unfiltered_list_counts_its_ideas_once_and_again_after_a_change(client, site):
+    for number in range(3):
+        make_idea(site, title=f"Counted {number}")
+    assert '<h2 id="ideas-heading">3 ideas</h2>' in listed(client, "/en/ideat/")
+    listed(client, "/en/ideat/")  # the first request also made the site's settings, which moved the version
+    with CaptureQueriesContext(connection) as captured:
+        listed(client, "/en/ideat/")
+    assert [query["sql"] for query in captured if "COUNT(" in query["sql"]] == []
+    make_idea(site, title="Counted 3")  # a save moves the content version
+    assert '<h2 id="ideas-heading">4 ideas</h2>' in listed(client, "/en/ideat/")
+    with CaptureQueriesContext(connection) as captured:
+        filtered = listed(client, "/en/ideat/?tila=published")
+    assert "4 ideas" in filtered and [query for query in captured if "COUNT(" in query["sql"]]
 
 
 def test_the_list_links_proposing_voting_results_open_data_and_the_feed(client, site):
