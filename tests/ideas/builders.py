@@ -4,9 +4,21 @@ rounds with codes and votes. Test modules keep only what they build on top of th
 import datetime
 import itertools
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
-from ideas.models import Idea, IdeaIndexPage, IdeaStatus, RoundIdea, Vote, VotingCode, VotingRound
+from ideas.models import (
+    STATUS_ACTION,
+    Idea,
+    IdeaIndexPage,
+    IdeaStatus,
+    RoundIdea,
+    TaggedIdea,
+    Vote,
+    VotingCode,
+    VotingRound,
+)
 from tests.events.builders import make_event, make_programme_site
 
 _numbers = itertools.count()
@@ -76,3 +88,30 @@ def make_co_development_day(site: dict, days_ahead: int = 30, **fields):
     start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days_ahead)
     title = fields.pop("title", "Yhteiskehittämisen päivä")
     return make_event(site, start, kind="co_development", title=title, **fields)
+
+
+def tag_in_bulk(ideas: list[Idea], themes: list) -> None:
+    """Gives the nth idea the first 1 + n % len(themes) themes, in one insert."""
+    TaggedIdea.objects.bulk_create(
+        TaggedIdea(tag=theme, content_object=idea)
+        for number, idea in enumerate(ideas)
+        for theme in themes[: 1 + number % len(themes)]
+    )
+
+
+def log_history_in_bulk(ideas: list[Idea], now: datetime.datetime, published_days_ago: int) -> None:
+    """The public timeline a status change logs, in one insert: published `published_days_ago` days before `now`,
+    then each idea's own status 10 days before it."""
+    idea_type = ContentType.objects.get_for_model(Idea)
+    ModelLogEntry.objects.bulk_create(
+        ModelLogEntry(
+            content_type=idea_type,
+            object_id=str(idea.pk),
+            label=idea.title,
+            action=STATUS_ACTION,
+            data={"status": status, "note": ""},
+            timestamp=now - datetime.timedelta(days=days),
+        )
+        for idea in ideas
+        for status, days in ((IdeaStatus.PUBLISHED, published_days_ago), (idea.status, 10))
+    )

@@ -4,7 +4,6 @@ we did", its feed, an idea's page, a community meeting's page and a co-developme
 import datetime
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -14,7 +13,7 @@ from wagtail.models import ModelLogEntry
 from ideas.models import STATUS_ACTION, Decision, DecisionIdea, DecisionStatus, Idea, IdeaStatus, RoundIdea
 from pages.models import Partner
 from tests.events.builders import translate
-from tests.ideas.builders import make_co_development_day, make_ideas_site, make_round
+from tests.ideas.builders import log_history_in_bulk, make_co_development_day, make_ideas_site, make_round
 from tests.ideas.decision_builders import make_meeting
 from tests.pages.builders import make_partners
 
@@ -57,19 +56,7 @@ def build(site: dict, meetings: dict, partners: list[Partner], count: int) -> Id
         for number in range(count)
     )
     ideas = list(Idea.objects.order_by("pk"))
-    idea_type = ContentType.objects.get_for_model(Idea)
-    ModelLogEntry.objects.bulk_create(
-        ModelLogEntry(
-            content_type=idea_type,
-            object_id=str(idea.pk),
-            label=idea.title,
-            action=STATUS_ACTION,
-            data={"status": status, "note": ""},
-            timestamp=now - datetime.timedelta(days=days),
-        )
-        for idea in ideas
-        for status, days in ((IdeaStatus.PUBLISHED, 80), (idea.status, 10))
-    )
+    log_history_in_bulk(ideas, now, published_days_ago=80)
     selected = ideas[: max(2, count // 5)]
     voting_round = make_round(
         site,

@@ -11,10 +11,10 @@ from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
 from ideas import codes
-from ideas.models import Idea, IdeaStatus, IdeaTheme, RoundIdea, TaggedIdea, Vote, VotingCode, VotingRound
+from ideas.models import Idea, IdeaStatus, IdeaTheme, RoundIdea, Vote, VotingCode, VotingRound
 from tests.events.builders import translate
 
-from .builders import make_co_development_day, make_ideas_site, make_round
+from .builders import make_co_development_day, make_ideas_site, make_round, tag_in_bulk
 
 ROUND_IDEAS = 10
 VOTES_PER_CODE = 3
@@ -49,11 +49,7 @@ def build(site: dict, idea_count: int, vote_count: int, themes: list) -> Idea:
         for number in range(idea_count)
     )
     ideas = list(Idea.objects.order_by("pk"))
-    TaggedIdea.objects.bulk_create(
-        TaggedIdea(tag=theme, content_object=idea)
-        for number, idea in enumerate(ideas)
-        for theme in themes[: 1 + number % len(themes)]
-    )
+    tag_in_bulk(ideas, themes)
     get_search_backend().add_bulk(Idea, ideas)
     in_round = ideas[:ROUND_IDEAS]
     voting_round = make_round(

@@ -7,15 +7,13 @@ import itertools
 import uuid
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.test import override_settings
 from django.utils import timezone
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale
 
 from events.models import Activity
 from ideas import codes
 from ideas.models import (
-    STATUS_ACTION,
     ChildrenVoicePage,
     Decision,
     DecisionIdea,
@@ -27,7 +25,6 @@ from ideas.models import (
     RoundIdea,
     SurveyField,
     SurveyPage,
-    TaggedIdea,
     TakePartField,
     TakePartPage,
     Vote,
@@ -35,7 +32,13 @@ from ideas.models import (
 )
 from tests.events.builders import make_activity, translate
 from tests.events.test_page_query_budget import assert_same_and_in_budget, measure
-from tests.ideas.builders import make_co_development_day, make_ideas_site, make_round
+from tests.ideas.builders import (
+    log_history_in_bulk,
+    make_co_development_day,
+    make_ideas_site,
+    make_round,
+    tag_in_bulk,
+)
 from tests.ideas.decision_builders import add_agenda, make_meeting
 from tests.pages.builders import make_partners
 
@@ -61,24 +64,8 @@ def add_ideas(site: dict, count: int, themes: list) -> list[Idea]:
         for number in range(start, start + count)
     )
     made = list(Idea.objects.order_by("pk")[start:])
-    TaggedIdea.objects.bulk_create(
-        TaggedIdea(tag=theme, content_object=idea)
-        for number, idea in enumerate(made)
-        for theme in themes[: 1 + number % len(themes)]
-    )
-    idea_type = ContentType.objects.get_for_model(Idea)
-    ModelLogEntry.objects.bulk_create(
-        ModelLogEntry(
-            content_type=idea_type,
-            object_id=str(idea.pk),
-            label=idea.title,
-            action=STATUS_ACTION,
-            data={"status": status, "note": ""},
-            timestamp=now - datetime.timedelta(days=days),
-        )
-        for idea in made
-        for status, days in ((IdeaStatus.PUBLISHED, 30), (idea.status, 10))
-    )
+    tag_in_bulk(made, themes)
+    log_history_in_bulk(made, now, published_days_ago=30)
     return made
 
 
