@@ -34,6 +34,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 
 messages: $(VENV)/.run-installed ## Compile the translations (.po to .mo)
 	@$(VENV)/bin/pybabel compile --domain django --directory locale --statistics 2>&1 | grep -v '^compiling' || true
+	@$(VENV)/bin/pybabel compile --domain django --directory locale_packages --statistics 2>&1 | grep -v '^compiling' || true
 
 messages-update: $(VENV)/.dev-installed ## Collect new interface strings into the .po files (needs gettext)
 	$(PY) manage.py makemessages --locale fi --locale sv --ignore '.venv/*' --ignore 'var/*' --no-obsolete --no-location

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from pages import phone
-from pages.forms import SubmissionKeyForm
+from pages.forms import PlainTextField, SubmissionKeyForm, TrapFieldForm
 
 from .languages import language_name
 
@@ -37,10 +37,10 @@ def interpreter_choices() -> list[tuple[str, str]]:
     ]
 
 
-class RegistrationForm(SubmissionKeyForm):
+class RegistrationForm(SubmissionKeyForm, TrapFieldForm):
     """Sign-up for `event`: asks about childcare and interpreting only when the event offers them."""
 
-    name = forms.CharField(
+    name = PlainTextField(
         label=_("Name or nickname"),
         max_length=100,
         help_text=_("So that the organisers know who is coming."),
@@ -84,7 +84,7 @@ class RegistrationForm(SubmissionKeyForm):
         help_text=_("We book an interpreter for the language you choose."),
         error_messages={"invalid_choice": _("Choose a language from the list.")},
     )
-    accessibility_needs = forms.CharField(
+    accessibility_needs = PlainTextField(
         label=_("Accessibility needs"),
         required=False,
         max_length=500,
@@ -92,7 +92,7 @@ class RegistrationForm(SubmissionKeyForm):
         error_messages={"max_length": TEXT_LIMIT_MESSAGE},
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    other_needs = forms.CharField(
+    other_needs = PlainTextField(
         label=_("Anything else we should know"),
         required=False,
         max_length=1000,

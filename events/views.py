@@ -1,7 +1,9 @@
 """Registration views: thin, the rules are in events.models.registrations.
 
 Signing up, the confirmation and cancelling need no account: the confirmation and cancel pages are reached
-by a signed link (events.tokens) that carries the registration's number only.
+by a signed link (events.tokens) that carries the registration's number only. Every POST is rate limited in
+the shared cache (pages.throttle): sending the form at all, and signing up, per client and for the whole site.
+The limits are generous: the families at the place share one address, and staff sign families up on its tablet.
 """
 
 import logging
@@ -17,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from pages import throttle
 from pages.models import SiteSettings
 
 from .models import EventPage, Registration, RegistrationStatus
@@ -25,6 +28,26 @@ from .tasks import PROMOTED, SIGNED_UP, send_registration_mail
 from .tokens import registration_id, registration_token
 
 logger = logging.getLogger(__name__)
+
+TRIES_PER_CLIENT = throttle.Limit(60, 10 * 60)  # sending a form, whether it is accepted or not
+SIGN_UPS_PER_CLIENT = throttle.Limit(20, 10 * 60)
+SIGN_UPS_OVERALL = throttle.Limit(500, 60 * 60)
+
+
+def refuse_tries(request):
+    """The 429 page when this client has sent registration forms too often, else None."""
+    if not throttle.allow(request, "registration-tries", TRIES_PER_CLIENT):
+        return throttle.too_many_requests(request, TRIES_PER_CLIENT)
+    return None
+
+
+def refuse_sign_up(request):
+    """The 429 page once this client, or everybody together, has signed up too often, else None."""
+    if not throttle.allow(request, "registration", SIGN_UPS_PER_CLIENT):
+        return throttle.too_many_requests(request, SIGN_UPS_PER_CLIENT)
+    if not throttle.allow_overall("registration", SIGN_UPS_OVERALL):
+        return throttle.too_many_requests(request, SIGN_UPS_OVERALL, overall=True)
+    return None
 
 
 def queue_mail(registration: Registration, kind: str) -> None:
@@ -54,10 +77,16 @@ def register(request, event_id):
     event = EventPage.objects.live().public().filter(pk=event_id).first()
     if event is None or not event.registration_enabled or event.staff_only:
         raise Http404
+    if request.method == "POST" and (refused := refuse_tries(request)):
+        return refused
     shown = event.localized
     availability = Registration.objects.availability(event)
     form = RegistrationForm(request.POST if request.method == "POST" else None, event=event)
+    if form.caught:  # a robot: sent back to the event, and nothing is stored
+        return redirect(shown.get_url(request))
     if request.method == "POST" and availability.is_open and form.is_valid():
+        if refused := refuse_sign_up(request):
+            return refused
         try:
             registration, created = Registration.objects.sign_up(
                 event, language=get_language(), **form.sign_up_details()
@@ -109,6 +138,8 @@ def registration_done(request, token):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_cancel(request, token):
+    if request.method == "POST" and (refused := refuse_tries(request)):
+        return refused
     registration = registration_for(token)
     done_url = reverse("events:registration_done", args=[token])
     if registration.is_cancelled:

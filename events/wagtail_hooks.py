@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 
 from pages.freshness import remember
 from pages.hooks import CLOCK_CHANGES, CLOSURES, PARTNER_CARD_NOTES, PARTNER_PAGE_SECTIONS, SEARCH_SOURCES, STAFF_TASKS
+from pages.personal_data import PERSONAL_DATA
 from pages.search import SearchResult, SearchSource
 from pages.shared import default_locale
 
@@ -20,6 +21,7 @@ from . import schedule
 from .admin_views import page_header_buttons, page_listing_more_buttons, register_admin_urls
 from .dashboard import events_tasks
 from .models import Activity, Closure, EventPage, OccurrenceChange, WeekPage
+from .personal_data import Registrations
 from .viewsets import ProgrammeGroup, RegistrationDeleteBulkAction
 from .visits_admin import VisitsGroup, register_visit_urls, visits_tasks
 
@@ -133,3 +135,7 @@ def activities_source(request):
             kind=kind,
         ),
     )
+
+
+# Registrations: exported, erased and past their retention period through `pages.personal_data`.
+hooks.register(PERSONAL_DATA, Registrations)

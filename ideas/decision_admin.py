@@ -13,12 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultipleChooserPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.chooser import ChosenMultipleView, ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.models import Locale
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from events.models import MEETING_KINDS, EventPage
 from pages.exports import SafeExportIndexView
+from pages.permissions import ListedOnlyDeleteBulkAction
 
 from . import decisions
 from .models import Decision, Idea, IdeaStatus
@@ -29,9 +31,27 @@ IDEA_PERMISSION = "ideas.change_idea"
 CHOOSABLE_STATUSES = [status for status in PUBLIC_STATUSES if status != IdeaStatus.MERGED]
 
 
+def choosable_ideas():
+    return Idea.objects.filter(status__in=CHOOSABLE_STATUSES)
+
+
+class PublicIdeaChosenView(ChosenView):
+    """The chooser's answer for one id: any admin user may ask, so only a public idea is found."""
+
+    def get_object(self, pk):
+        return choosable_ideas().get(pk=pk)
+
+
+class PublicIdeaChosenMultipleView(ChosenMultipleView):
+    def get_objects(self, pks):
+        return choosable_ideas().filter(pk__in=pks)
+
+
 class PublicIdeaChooserViewSet(ChooserViewSet):
     model = Idea
     icon = "pick"
+    chosen_view_class = PublicIdeaChosenView
+    chosen_multiple_view_class = PublicIdeaChosenMultipleView
     choose_one_text = _("Choose an idea")
     choose_another_text = _("Choose another idea")
     page_title = _("Choose a public idea")
@@ -39,7 +59,7 @@ class PublicIdeaChooserViewSet(ChooserViewSet):
     register_widget = False  # a voting round chooses from its own list of votable ideas
 
     def get_object_list(self):
-        return Idea.objects.filter(status__in=CHOOSABLE_STATUSES).order_by("-published_at", "-pk")
+        return choosable_ideas().order_by("-published_at", "-pk")
 
 
 idea_chooser_viewset = PublicIdeaChooserViewSet("public_idea_chooser", url_prefix="ideas/choose-public")
@@ -198,3 +218,11 @@ class DecisionViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Decision.objects.select_related("meeting", "partner").prefetch_related("idea_links__idea")
+
+    def register_chooser_viewset(self):
+        """No chooser: nothing links to a decision, and Wagtail's choosers check no permission (a staff
+        meeting's decisions are not public)."""
+
+
+class DecisionDeleteBulkAction(ListedOnlyDeleteBulkAction):
+    models = [Decision]

@@ -40,7 +40,7 @@ from events.models import Activity
 from pages.components import Bar, BarChart
 from pages.exports import SafeExportIndexView
 from pages.navigation import public_url
-from pages.permissions import RecordedOnlyPermissionPolicy
+from pages.permissions import ListedOnlyDeleteBulkAction, RecordedOnlyPermissionPolicy
 
 from .admin_views import readable_address
 from .feedback_forms import MOUTHS
@@ -229,6 +229,10 @@ class FeedbackViewSet(SnippetViewSet):
 
     def register_chooser_viewset(self):
         """No chooser: nothing links to an answer, and Wagtail's choosers check no permission."""
+
+
+class FeedbackDeleteBulkAction(ListedOnlyDeleteBulkAction):
+    models = [Feedback]
 
 
 # --- The summary --------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from pages.forms import (
     PlainTextField,
     SearchTextField,
     SubmissionKeyForm,
+    TrapFieldForm,
 )
 
 from . import photos
@@ -42,8 +43,10 @@ def reader_language() -> str:
     return language if language in settings.KOHTAAMO_SPOKEN_LANGUAGES else ""
 
 
-class ProposalForm(SubmissionKeyForm):
+class ProposalForm(SubmissionKeyForm, TrapFieldForm):
     """A family's idea. `themes` are the IdeaTheme rows to choose from; `save()` stores it AWAITING."""
+
+    trap = HONEYPOT
 
     title = PlainTextField(
         label=_("Your idea in a few words"),
@@ -114,7 +117,6 @@ class ProposalForm(SubmissionKeyForm):
         help_text=_("A sentence for people who cannot see the picture, e.g. “A drawing of a slide in the yard”."),
         error_messages={"max_length": TEXT_LIMIT_MESSAGE},
     )
-    homepage = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
 
     def __init__(self, *args, themes=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,12 +129,6 @@ class ProposalForm(SubmissionKeyForm):
         self.fields["language"].choices = [("", _("Choose a language"))] + spoken_language_choices()
         self.fields["language"].initial = reader_language()
         self.fields["photo"].help_text = self.fields["photo"].help_text % {"limit": settings.KOHTAAMO_IDEA_PHOTO_MAX_MB}
-        self.fields[HONEYPOT].widget.attrs.update(tabindex="-1", autocomplete="off")
-
-    @property
-    def caught(self) -> bool:
-        """True when the hidden trap field was filled: a robot, not a person."""
-        return bool(self.is_bound and (self.data.get(HONEYPOT) or "").strip())
 
     def refuse_photo(self) -> None:
         """Marks the picture too big (the view saw it from the request's size and never read it)."""

@@ -31,6 +31,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 from events.languages import language_name
 from events.models import Activity
 from pages.exports import SafeExportIndexView
+from pages.permissions import ListedOnlyDeleteBulkAction
 
 from .children import has_wish, make_idea
 from .models import ChildVoice, ChildVoiceKind
@@ -326,3 +327,10 @@ class ChildVoiceViewSet(SnippetViewSet):
         return super().get_urlpatterns() + [
             path(f"make-idea/<{self.pk_path_converter}:pk>/", MakeIdeaView.as_view(), name="make_idea"),
         ]
+
+    def register_chooser_viewset(self):
+        """No chooser: nothing links to a record, and Wagtail's choosers check no permission."""
+
+
+class ChildVoiceDeleteBulkAction(ListedOnlyDeleteBulkAction):
+    models = [ChildVoice]

@@ -8,18 +8,20 @@ from wagtail.snippets.models import register_snippet
 
 from events.hooks import ACTIVITY_PAGE_SECTIONS, EVENT_PAGE_SECTIONS, MEETING_RECORD_PANELS
 from pages.hooks import CLOCK_CHANGES, SEARCH_SOURCES, STAFF_TASKS
+from pages.personal_data import PERSONAL_DATA
 
 from . import feedback_admin, form_pages_admin
 from .admin_views import register_admin_urls
 from .dashboard import ideas_tasks
-from .decision_admin import agenda_panels, idea_chooser_viewset
+from .decision_admin import DecisionDeleteBulkAction, agenda_panels, idea_chooser_viewset
 from .meetings import agenda_section, decisions_section, round_section
 from .models import STATUS_ACTION, IdeaStatus, VotingRound
 from .models.feedback_page import activity_feedback_section
+from .personal_data import FormAnswers, ProposerEmails
 from .report_admin import register_report_urls, report_menu_item
 from .search import ideas_source
 from .viewsets import ApproveBulkAction, IdeaDeleteBulkAction, IdeasGroup, RejectBulkAction
-from .voice_admin import ChildVoiceViewSet
+from .voice_admin import ChildVoiceDeleteBulkAction, ChildVoiceViewSet
 
 
 @hooks.register(CLOCK_CHANGES)
@@ -35,8 +37,12 @@ register_snippet(IdeasGroup)
 hooks.register("register_admin_urls", register_admin_urls)
 hooks.register("register_bulk_action", ApproveBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
-# After Wagtail's own bulk delete for all snippets, which would list unmoderated ideas to any editor.
+# After Wagtail's own bulk delete for all snippets, which would list the chosen rows (unmoderated ideas, decisions,
+# families' answers) to any editor.
 hooks.register("register_bulk_action", IdeaDeleteBulkAction, order=1)
+hooks.register("register_bulk_action", DecisionDeleteBulkAction, order=1)
+hooks.register("register_bulk_action", feedback_admin.FeedbackDeleteBulkAction, order=1)
+hooks.register("register_bulk_action", ChildVoiceDeleteBulkAction, order=1)
 hooks.register(STAFF_TASKS, ideas_tasks)
 hooks.register(SEARCH_SOURCES, ideas_source)
 hooks.register("register_admin_viewset", lambda: idea_chooser_viewset)
@@ -67,3 +73,8 @@ def idea_log_actions(actions):
             status = (log_entry.data or {}).get("status", "")
             label = IdeaStatus(status).label if status in IdeaStatus.values else status
             return _("Status changed to “%(status)s”") % {"status": label}
+
+
+# Proposers' e-mails and form answers: exported, erased and past their retention through `pages.personal_data`.
+hooks.register(PERSONAL_DATA, ProposerEmails)
+hooks.register(PERSONAL_DATA, FormAnswers)

@@ -16,8 +16,10 @@ from .search_text import search_words, without_control_characters
 
 MAX_FILTER_VALUES = 20
 # Characters that change how text shows without showing themselves: C0/C1 controls except tab and line
-# breaks, and the bidirectional embeddings, overrides and isolates (which can make text read backwards).
-HIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+# breaks, the bidirectional embeddings, overrides and isolates (which can make text read backwards), and the
+# zero-width space and word joiner (which make two names that look alike differ). The zero-width joiner and
+# non-joiner stay allowed: emoji sequences and Persian or Kurdish writing need them.
+HIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 class PlainTextField(forms.CharField):
@@ -40,6 +42,32 @@ class PlainTextField(forms.CharField):
         super().validate(value)
         if value and HIDDEN_CHARACTERS.search(value):
             raise ValidationError(self.error_messages["hidden"], code="hidden")
+
+
+class TrapFieldForm(forms.Form):
+    """A form with a trap for robots: a text field hidden from people and assistive technology
+    (`components/trap_field.html`), named `trap` (a name form-filling robots like to fill). A sending with the
+    field filled is `caught`: the view stores nothing, and answers as if all went well where it can."""
+
+    trap = "website"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.trap] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            max_length=200,
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
+
+    @property
+    def trap_field(self):
+        return self[self.trap]
+
+    @property
+    def caught(self) -> bool:
+        """True when the trap field was filled: a robot, not a person."""
+        return bool(self.is_bound and (self.data.get(self.trap) or "").strip())
 
 
 class SubmissionKeyForm(forms.Form):

@@ -103,21 +103,34 @@ def _is_app_view(path: str) -> bool:
     return match.url_name not in (None, "wagtail_serve")
 
 
-def footer_context(request) -> dict:
-    site = site_for_request(request)
-    if site is None:
-        return {}
+def footer_pages(request, site) -> dict:
+    """The place's accessibility statement and privacy notice in the reader's language (or None each)."""
     place = SiteSettings.for_request(request)
 
-    def footer_pages():
+    def build():
         return {
             "accessibility_page": place.accessibility_page.localized if place.accessibility_page else None,
             "privacy_page": place.privacy_page.localized if place.privacy_page else None,
         }
 
+    return remember("footer-pages", build, site.pk, translation.get_language())
+
+
+def footer_context(request) -> dict:
+    site = site_for_request(request)
+    if site is None:
+        return {}
+    place = SiteSettings.for_request(request)
     return {
         "place": place,
         "opening_rows": place.weekly_hours(),
         "social_links": list(place.social_links.all()),
-        **remember("footer-pages", footer_pages, site.pk, translation.get_language()),
+        **footer_pages(request, site),
     }
+
+
+def is_privacy_notice(request, page) -> bool:
+    """Whether `page` is the place's privacy notice in the reader's language."""
+    site = site_for_request(request)
+    privacy_page = footer_pages(request, site)["privacy_page"] if site else None
+    return privacy_page is not None and privacy_page.pk == page.pk

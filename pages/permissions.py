@@ -1,6 +1,8 @@
 """Permission rules the apps' admin lists share."""
 
+from django.core.exceptions import PermissionDenied
 from wagtail.permissions import ModelPermissionPolicy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 
 
 class RecordedOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -21,3 +23,18 @@ class RecordedOnlyPermissionPolicy(ModelPermissionPolicy):
         if not actions:
             return viewers.none()
         return super().users_with_any_permission(actions).filter(pk__in=viewers.values("pk"))
+
+
+class ListedOnlyDeleteBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete for a snippet model (subclass it with `models = [Model]`), refused before any row is
+    listed to a user who may not see the model's list (its viewset's permission policy): Wagtail's own lists the
+    chosen rows to anyone in the admin, even those it will not let delete them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = self.model.snippet_viewset.permission_policy
+        if not policy.user_has_any_permission(request.user, ["add", "change", "delete", "view"]):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def check_perm(self, snippet):
+        return self.model.snippet_viewset.permission_policy.user_has_permission(self.request.user, "delete")

@@ -145,8 +145,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """A static page in all three languages: when something broke, render as little as possible."""
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    """A static page in all three languages: when something broke, render as little as possible. Its one
+    inline style carries the request's CSP nonce (absent when the error came before that middleware)."""
+    nonce = str(request.csp_nonce) if hasattr(request, "csp_nonce") else ""
+    return HttpResponse(loader.get_template("500.html").render({"csp_nonce": nonce}), status=500)
 
 
 def serve(request, path: str):

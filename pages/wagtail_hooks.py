@@ -1,14 +1,21 @@
 from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .dashboard import StaffTasksPanel, pages_tasks
 from .hooks import STAFF_TASKS
+from .staff_two_factor import StaffCodeView
 from .viewsets import PartnerGroup
 
 register_snippet(PartnerGroup)
 hooks.register(STAFF_TASKS, pages_tasks)
+
+
+@hooks.register("register_admin_urls", order=-1)  # ahead of wagtail-2fa's own view at this address
+def staff_two_factor_urls():
+    return [path("2fa/auth", StaffCodeView.as_view(), name="wagtail_2fa_auth")]
 
 
 @hooks.register("construct_homepage_panels")

@@ -4,10 +4,12 @@ The README lists every variable. With DJANGO_DEBUG=0 the site refuses to start w
 secret key and allowed hosts.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -72,12 +74,20 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
+    "wagtail_2fa",  # staff two-factor sign-in; see WAGTAIL_2FA_REQUIRED
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "pages.middleware.head_without_body",  # outermost: after CommonMiddleware set Content-Length
     "django.middleware.security.SecurityMiddleware",
+    "pages.security_headers.ContentSecurityPolicyMiddleware",  # above the page cache: cached pages get it too
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pages.unavailable.database_unavailable",  # above the page cache, whose content version may need the database
     "pages.page_cache.PageCacheMiddleware",  # before sessions: a page from the cache costs no more than this
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pages.middleware.shared_site",
@@ -86,9 +96,11 @@ MIDDLEWARE = [
     "pages.middleware.compact_html",  # below CommonMiddleware, which counts Content-Length after it
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wagtail_2fa.middleware.VerifyUserMiddleware",  # staff without a verified code reach only its screens
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out sign-in with pages.staff_login.locked_out
 ]
 
 ROOT_URLCONF = "urls"
@@ -169,6 +181,25 @@ if os.environ.get("KOHTAAMO_CLOUDFLARE_ZONE_ID"):
 # Each translation is a page of its own with its own address, purged when it is published.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
+# Failed staff sign-ins (pages/staff_login.py): counted per username and address together, in the database,
+# so every app server sees them; after AXES_FAILURE_LIMIT within the cool-off time that pair is refused.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("KOHTAAMO_SIGN_IN_FAILURES", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("KOHTAAMO_SIGN_IN_LOCKOUT_MINUTES", "15")))
+AXES_USE_ATTEMPT_EXPIRATION = True  # each failure is forgotten after the cool-off time, not only the lockout
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins: the audit log has what staff did
+AXES_CLIENT_IP_CALLABLE = "pages.staff_login.client_address"
+AXES_LOCKOUT_CALLABLE = "pages.staff_login.locked_out"
+AXES_VERBOSE = False
+
+# Two-factor sign-in for staff (wagtail-2fa): every account that may use the admin sets up an authenticator
+# app (TOTP) on its first sign-in and gives a code from it after each password; until then it reaches only
+# that setup. Required in production, off in development and the tests unless KOHTAAMO_STAFF_2FA=1.
+WAGTAIL_2FA_REQUIRED = env_bool("KOHTAAMO_STAFF_2FA", not DEBUG)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -181,7 +212,8 @@ LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings first; then other packages' strings that lack Finnish or Swedish (not rebuilt by makemessages).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_packages"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
@@ -219,6 +251,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security. Production (DJANGO_DEBUG=0) is HTTPS only; `manage.py check --deploy` stays clean.
 SESSION_COOKIE_SECURE = not DEBUG
+# Only staff have sessions. A sign-in lasts a working day at most and ends when the browser closes: the
+# place's shared computers are used by many.
+SESSION_COOKIE_AGE = int(os.environ.get("KOHTAAMO_STAFF_SESSION_HOURS", "8")) * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
@@ -226,6 +262,45 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"  # Django's default, stated: other sites' windows stay apart
+# Content Security Policy (pages/security_headers.py). Public pages have no inline script or style; the admin
+# enforces KOHTAAMO_ADMIN_CSP and reports what the public policy would block.
+KOHTAAMO_ADMIN_PREFIX = "/admin/"
+_PUBLIC_CSP = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF, NONCE],
+    "img-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [NONE],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _PUBLIC_CSP}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _PUBLIC_CSP}
+KOHTAAMO_ADMIN_CSP = {
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],  # the page preview is framed by the admin itself
+}
+# Features no page uses, refused for the page and anything it might embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 CSRF_FAILURE_VIEW = "pages.views.csrf_failure"  # "the form expired", in the reader's language
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -233,7 +308,9 @@ if env_bool("DJANGO_BEHIND_PROXY", False):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Database errors are logged without the rows they were about (names, e-mail addresses).
+    "filters": {"no_row_values": {"()": "pages.log_filters.hide_row_values"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_row_values"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
@@ -242,11 +319,14 @@ LOGGING = {
         # Wagtail runs its search and reference indexing as tasks (the django-tasks package it depends on),
         # and the task backend logs two INFO lines for every object saved.
         "django_tasks": {"level": "WARNING"},
+        # Failed staff sign-ins: the lockouts are warnings (usernames and addresses masked); the rest is noise.
+        "axes": {"level": "WARNING"},
     },
 }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kohtaamo"
+WAGTAIL_2FA_OTP_TOTP_NAME = WAGTAIL_SITE_NAME  # the account's name in staff members' authenticator apps
 WAGTAILADMIN_BASE_URL = os.environ.get("KOHTAAMO_BASE_URL", "http://127.0.0.1:8000")
 # One search index holds every language, so Wagtail indexes it with PostgreSQL's language-neutral "simple"
 # configuration; the site search stems by the reader's language with these (pages/search_index.py).
@@ -257,8 +337,13 @@ KOHTAAMO_SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 # Languages an activity may be held in and interpreters may be asked for (ISO 639 codes; each reader sees
 # their names in their own language). The home languages of many families here come after the site's own.
 KOHTAAMO_SPOKEN_LANGUAGES = env_list("KOHTAAMO_SPOKEN_LANGUAGES", "fi,sv,en,ar,so,ru,uk,et,fa,ku,sq,vi,th,tr,es,fr,de")
-# Days after an event when its registrations' personal data is erased (`manage.py erase_registrations`).
+# How long personal data is kept: `manage.py apply_retention` erases it then; `{% retention_periods %}` states it.
+# Days after an event when its registrations' personal data is erased.
 KOHTAAMO_REGISTRATION_RETENTION_DAYS = int(os.environ.get("KOHTAAMO_REGISTRATION_RETENTION_DAYS", "30"))
+# Days after an idea was proposed when the proposer's e-mail address is erased.
+KOHTAAMO_PROPOSER_EMAIL_RETENTION_DAYS = int(os.environ.get("KOHTAAMO_PROPOSER_EMAIL_RETENTION_DAYS", "365"))
+# Days after it was sent when an answer to the interest form (ways to take part) is deleted.
+KOHTAAMO_INTEREST_ANSWER_RETENTION_DAYS = int(os.environ.get("KOHTAAMO_INTEREST_ANSWER_RETENTION_DAYS", "180"))
 # Ideas: the most days staff take to read a new idea (the confirmation page promises it), and the largest
 # photo or drawing a family may attach (megabytes; bigger uploads are refused before they are read).
 KOHTAAMO_IDEA_MODERATION_DAYS = int(os.environ.get("KOHTAAMO_IDEA_MODERATION_DAYS", "7"))

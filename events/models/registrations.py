@@ -5,7 +5,7 @@ The rules (capacity, waiting list, promotion on cancelling, one registration per
 the event (in the default language) first, so concurrent sign-ups for the last place cannot overbook it:
 PostgreSQL takes a row lock (`SELECT … FOR UPDATE`); SQLite runs transactions IMMEDIATE (site settings), so
 writers wait for each other. Personal data is erased a set time after the event (`manage.py
-erase_registrations`); the counts stay.
+apply_retention`); the counts stay.
 """
 
 import contextlib

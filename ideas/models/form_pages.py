@@ -34,7 +34,7 @@ from wagtail.url_routing import RouteResult
 from pages import throttle
 from pages.blocks import ContentStreamBlock
 from pages.exports import SafeSubmissionsListView
-from pages.forms import PlainTextField, SubmissionKeyForm
+from pages.forms import PlainTextField, SubmissionKeyForm, TrapFieldForm
 from pages.models.content import SectionPage
 
 from ..interest_mail import queue_interest_mail
@@ -99,20 +99,8 @@ class PlainTextFormBuilder(FormBuilder):
         return super().create_checkboxes_field(field, {**options, "widget": FirstOptionCheckboxSelectMultiple})
 
 
-class GuardForm(SubmissionKeyForm):
-    """What every sending carries besides the answers: the submission key and a trap field for robots (hidden
-    from people and assistive technology)."""
-
-    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
-
-    @property
-    def caught(self) -> bool:
-        """True when the trap field was filled: a robot, not a person."""
-        return bool(self.is_bound and (self.data.get("website") or "").strip())
+class GuardForm(SubmissionKeyForm, TrapFieldForm):
+    """What every sending carries besides the answers: the submission key and a trap field for robots."""
 
 
 def never_cached(response):

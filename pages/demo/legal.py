@@ -158,13 +158,6 @@ PRIVACY_PAGE = {
                     "Ilmoittautumiset: oikeutettu etu järjestää toimintaa, johon ilmoittaudut.",
                     "Lokitiedot: oikeutettu etu pitää sivusto toimivana ja turvallisena.",
                 ),
-                h2("Säilytysaika"),
-                ul(
-                    "Ilmoittautumiset poistetaan 30 päivän kuluttua tapahtumasta.",
-                    "Idean ehdottajan sähköpostiosoite poistetaan, kun idean käsittely päättyy, kuitenkin "
-                    "viimeistään 12 kuukauden kuluttua.",
-                    "Lokitiedot poistetaan, kun niitä ei enää tarvita.",
-                ),
                 h2("Tietojen luovutukset"),
                 p(
                     "Emme luovuta tietoja kolmansille osapuolille. Ilmoittautumisia käsittelevät vain "
@@ -216,13 +209,6 @@ PRIVACY_PAGE = {
                     "Anmälningar: berättigat intresse att ordna den verksamhet du anmäler dig till.",
                     "Loggar: berättigat intresse att hålla webbplatsen fungerande och säker.",
                 ),
-                h2("Lagringstid"),
-                ul(
-                    "Anmälningar raderas 30 dagar efter evenemanget.",
-                    "E-postadressen till den som föreslår en idé raderas när behandlingen av idén är avslutad, "
-                    "dock senast efter 12 månader.",
-                    "Loggar raderas när de inte längre behövs.",
-                ),
                 h2("Utlämnande av uppgifter"),
                 p(
                     "Vi lämnar inte ut uppgifter till tredje parter. Anmälningarna behandlas bara av de anställda "
@@ -270,13 +256,6 @@ PRIVACY_PAGE = {
                     "The e-mail address of someone proposing an idea: your consent. You can withdraw it at any time.",
                     "Sign-ups: our legitimate interest in organising the activity you sign up for.",
                     "Logs: our legitimate interest in keeping the website working and safe.",
-                ),
-                h2("How long we keep data"),
-                ul(
-                    "Sign-ups are deleted 30 days after the event.",
-                    "The e-mail address of someone proposing an idea is deleted when the idea is closed, and at "
-                    "the latest after 12 months.",
-                    "Logs are deleted when they are no longer needed.",
                 ),
                 h2("Disclosure of data"),
                 p(

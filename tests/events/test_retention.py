@@ -1,4 +1,4 @@
-"""`manage.py erase_registrations`: personal data goes a set time after the event; the counts stay."""
+"""`manage.py apply_retention` for registrations: personal data goes a set time after the event; the counts stay."""
 
 import datetime
 import io
@@ -46,7 +46,7 @@ def registration(event, name: str) -> Registration:
 
 def erase() -> str:
     out = io.StringIO()
-    call_command("erase_registrations", stdout=out)
+    call_command("apply_retention", stdout=out)
     return out.getvalue()
 
 
@@ -56,7 +56,7 @@ def test_personal_data_is_erased_after_the_retention_period_and_the_counts_stay(
     recent = registration(ended_days_ago(site, 29, "tuore"), "Tuore")
     upcoming = registration(make_event(site, slug="tuleva"), "Tuleva")
 
-    assert "1 registration" in erase()
+    assert "registrations 1" in erase()
 
     old.refresh_from_db()
     assert (old.name, old.email, old.phone, old.accessibility_needs, old.other_needs) == ("", "", "", "", "")
@@ -70,16 +70,16 @@ def test_personal_data_is_erased_after_the_retention_period_and_the_counts_stay(
 
 def test_erasing_again_changes_nothing(site):
     old = registration(ended_days_ago(site, 40, "vanha"), "Vanha")
-    assert "1 registration" in erase()
+    assert "registrations 1" in erase()
     erased_at = Registration.objects.get(pk=old.pk).erased_at
-    assert "0 registration" in erase()
+    assert "registrations 0" in erase()
     assert Registration.objects.get(pk=old.pk).erased_at == erased_at
 
 
 def test_the_retention_period_comes_from_the_settings(site, settings):
     registration(ended_days_ago(site, 8, "viikko"), "Viikko")
     settings.KOHTAAMO_REGISTRATION_RETENTION_DAYS = 10
-    assert "0 registration" in erase()
+    assert "registrations 0" in erase()
     settings.KOHTAAMO_REGISTRATION_RETENTION_DAYS = 7
-    assert "1 registration" in erase()
+    assert "registrations 1" in erase()
     assert Registration.objects.get().name == ""

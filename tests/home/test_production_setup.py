@@ -179,7 +179,11 @@ def test_readme_production_steps_serve_the_site_and_admit_the_staff_account(tmp_
         form = {"csrfmiddlewaretoken": token, "username": "staff", "password": password, "next": "/admin/"}
         status, headers, _body = browser.request("POST", "/admin/login/", form)
         assert (status, headers.get("Location")) == (302, "/admin/"), "the staff account could not sign in"
-        assert browser.get("/admin/")[0] == 200
+        # Production requires two-factor sign-in (KOHTAAMO_STAFF_2FA): first the admin sets up an authenticator app.
+        status, headers, _body = browser.get("/admin/")
+        assert (status, headers.get("Location")) == (302, "/admin/2fa/devices/new?next=/admin/")
+        status, _headers, body = browser.get("/admin/2fa/devices/new")
+        assert status == 200 and "otpauth://totp/Kohtaamo" in body, f"the authenticator app's setup: {status}"
     finally:
         server.terminate()
         try:

@@ -48,7 +48,7 @@ def test_the_form_asks_in_the_readers_language_and_suggests_it_as_the_ideas_lang
         assert gettext("Your idea in a few words") in html
         assert gettext("Leave this field empty") in html  # the trap, labelled for anyone who sees it without CSS
     assert '<option value="en" selected>' in html
-    assert 'class="idea-trap" aria-hidden="true"' in html
+    assert 'class="form-trap" aria-hidden="true"' in html
     assert 'enctype="multipart/form-data"' in html
     assert "no-cache" in response["Cache-Control"]
 

@@ -134,7 +134,7 @@ def test_the_survey_asks_its_questions_with_choices_as_fieldsets_and_is_never_ca
     assert f'type="checkbox" name="{checkboxes}" value="Kahvila"' in html
     assert f'<textarea name="{text}"' in html and f'maxlength="{MULTI_LINE_MAX}"' in html
     assert 'name="submission_key"' in html
-    assert 'class="idea-trap" aria-hidden="true"' in html
+    assert 'class="form-trap" aria-hidden="true"' in html
     assert "no-cache" in response["Cache-Control"]
     assert "<script" not in html.split("</header>")[1]
 

@@ -103,7 +103,7 @@ def test_the_page_shows_the_ways_then_the_interest_form(client, site):
     assert html.index("Harjoitteluun") < html.index('<form method="post"')
     assert "<legend>Mikä kiinnostaa?</legend>" in html
     assert f'maxlength="{SINGLE_LINE_MAX}"' in html
-    assert 'name="website"' in html and 'class="idea-trap" aria-hidden="true"' in html
+    assert 'name="website"' in html and 'class="form-trap" aria-hidden="true"' in html
     assert "no-cache" in response["Cache-Control"]
 
 
