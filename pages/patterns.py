@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 
 from .components import Bar, BarChart, Fact, Table, TagItem, contact_facts
+from .forms import TrapFieldForm
 
 ICON_NAMES = [
     *("people", "heart", "info", "light", "hands", "basket"),
@@ -21,7 +22,7 @@ ICON_NAMES = [
 ]
 
 
-class PatternForm(forms.Form):
+class PatternForm(TrapFieldForm):
     """A sign-up form of the kind the co-development days will use, to show fields in every state."""
 
     name = forms.CharField(

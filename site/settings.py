@@ -279,6 +279,7 @@ _PUBLIC_CSP = {
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": _PUBLIC_CSP}
 CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _PUBLIC_CSP}
 KOHTAAMO_ADMIN_CSP = {
+    "default-src": None,  # django-csp would add 'self', which would block the admin's inline scripts
     "object-src": [NONE],
     "base-uri": [SELF],
     "form-action": [SELF],

@@ -228,6 +228,8 @@ def custom_rows() -> list[Row]:
         Row("events_count_visits", url("events_count_visits"), LISTENERS, ok=302, method="post"),
         Row("events_visits_dashboard", url("events_visits_dashboard"), LISTENERS),
         Row("ideas_surveys", url("ideas_surveys"), EVERYONE),
+        # The two-factor code screen (pages/staff_two_factor.py): every staff member's own sign-in step.
+        Row("wagtail_2fa_auth", url("wagtail_2fa_auth"), EVERYONE),
         Row("ideas_survey_summary", url("ideas_survey_summary", "survey"), PAGE_EDITORS),
         Row("ideas_report_index", url("ideas_report_index"), LISTENERS, ok=302),
         Row("ideas_report", url("ideas_report", year), LISTENERS),
