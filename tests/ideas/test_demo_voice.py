@@ -135,7 +135,7 @@ class VoicePagesTests(DemoSiteTestCase):
     def test_the_survey_asks_the_same_questions_in_every_language(self):
         shapes = {}
         for survey in SurveyPage.objects.select_related("locale"):
-            fields = list(survey.form_fields.order_by("sort_order"))
+            fields = list(survey.form_fields.order_by("sort_order", "pk"))
             shapes[survey.locale.language_code] = [
                 (field.field_type, field.required, len(field.choices.splitlines())) for field in fields
             ]
@@ -170,7 +170,7 @@ class VoicePagesTests(DemoSiteTestCase):
             for heading, following in zip(blocks[::2], blocks[1::2], strict=True):
                 assert heading.block_type == "heading" and following.block_type == "paragraph"
                 assert len(following.value.source) > 300, heading.value["text"]
-            fields = list(page.form_fields.order_by("sort_order"))
+            fields = list(page.form_fields.order_by("sort_order", "pk"))
             assert [field.field_type for field in fields] == ["singleline", "singleline", "checkboxes", "multiline"]
             assert [field.required for field in fields] == [True, True, True, False]
             assert len(fields[2].choices.splitlines()) == 4 and page.thank_you_text

@@ -59,7 +59,7 @@ def make_survey(site: dict, questions=QUESTIONS) -> SurveyPage:
 
 
 def fields_of(page) -> list[SurveyField]:
-    return list(SurveyField.objects.filter(page=page).order_by("sort_order"))
+    return list(SurveyField.objects.filter(page=page).order_by("sort_order", "pk"))
 
 
 def translate_survey(page: SurveyPage, language: str, title: str, questions) -> SurveyPage:

@@ -78,7 +78,7 @@ def site(db):
 
 
 def names(page) -> list[str]:
-    return [f"q-{field.clean_name}" for field in TakePartField.objects.filter(page=page).order_by("sort_order")]
+    return [f"q-{field.clean_name}" for field in TakePartField.objects.filter(page=page).order_by("sort_order", "pk")]
 
 
 def interest(page, name="Aino Virtanen", contact="040 123 4567", ways=("Vapaaehtoistyö",), text="", key=None):

@@ -359,7 +359,7 @@ def load_answers(surveys: list[SurveyPage], today: datetime.date) -> None:
     for survey in surveys:
         code = survey.locale.language_code
         # From the database: a new translation's fields in memory have no clean names yet.
-        fields = SurveyField.objects.filter(page=survey).order_by("sort_order")
+        fields = SurveyField.objects.filter(page=survey).order_by("sort_order", "pk")
         names = list(fields.values_list("clean_name", flat=True))
         chance = random.Random(f"survey/{code}")  # noqa: S311 - demo answers, not secrets
         for _number in range(ANSWERS.get(code, 0)):
