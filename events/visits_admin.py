@@ -35,6 +35,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from pages.components import Bar, BarChart, time_range
 from pages.exports import SafeExportIndexView
 from pages.hooks import StaffTask
+from pages.permissions import ListedOnlyDeleteBulkAction
 
 from . import schedule
 from .models import Activity, ActivityKind, Closure, OccurrenceChange, VisitCount
@@ -487,6 +488,10 @@ class VisitCountViewSet(SnippetViewSet):
 
     def register_chooser_viewset(self):
         """No chooser: nothing links to a visit count."""
+
+
+class VisitCountDeleteBulkAction(ListedOnlyDeleteBulkAction):
+    models = [VisitCount]
 
 
 class PermittedMenuItem(MenuItem):

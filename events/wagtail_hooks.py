@@ -23,7 +23,7 @@ from .dashboard import events_tasks
 from .models import Activity, Closure, EventPage, OccurrenceChange, WeekPage
 from .personal_data import Registrations
 from .viewsets import ProgrammeGroup, RegistrationDeleteBulkAction
-from .visits_admin import VisitsGroup, register_visit_urls, visits_tasks
+from .visits_admin import VisitCountDeleteBulkAction, VisitsGroup, register_visit_urls, visits_tasks
 
 register_snippet(ProgrammeGroup)  # the registrations' list is in the group
 hooks.register("register_admin_urls", register_admin_urls)
@@ -31,6 +31,7 @@ hooks.register("register_page_header_buttons", page_header_buttons)
 hooks.register("register_page_listing_more_buttons", page_listing_more_buttons)
 # Before Wagtail's own bulk delete (events comes first in INSTALLED_APPS), which would list names to any editor.
 hooks.register("register_bulk_action", RegistrationDeleteBulkAction, order=1)
+hooks.register("register_bulk_action", VisitCountDeleteBulkAction, order=1)
 hooks.register(STAFF_TASKS, events_tasks)
 
 # Visit counts: the counting form, the dashboard and the list, and the day's counting task.

@@ -32,6 +32,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, S
 
 from events.languages import language_name
 from pages.exports import SafeExportIndexView, yes_no
+from pages.permissions import ListedOnlyDeleteBulkAction
 
 from . import moderation
 from .decision_admin import DecisionViewSet
@@ -646,6 +647,10 @@ class VotingRoundViewSet(SnippetViewSet):
             idea_count=Count("entries", distinct=True),
             code_count=Count("codes", filter=Q(codes__revoked_at__isnull=True), distinct=True),
         )
+
+
+class VotingRoundDeleteBulkAction(ListedOnlyDeleteBulkAction):
+    models = [VotingRound]
 
 
 class IdeasGroup(SnippetViewSetGroup):

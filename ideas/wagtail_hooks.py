@@ -20,7 +20,7 @@ from .models.feedback_page import activity_feedback_section
 from .personal_data import FormAnswers, ProposerEmails
 from .report_admin import register_report_urls, report_menu_item
 from .search import ideas_source
-from .viewsets import ApproveBulkAction, IdeaDeleteBulkAction, IdeasGroup, RejectBulkAction
+from .viewsets import ApproveBulkAction, IdeaDeleteBulkAction, IdeasGroup, RejectBulkAction, VotingRoundDeleteBulkAction
 from .voice_admin import ChildVoiceDeleteBulkAction, ChildVoiceViewSet
 
 
@@ -41,6 +41,7 @@ hooks.register("register_bulk_action", RejectBulkAction)
 # families' answers) to any editor.
 hooks.register("register_bulk_action", IdeaDeleteBulkAction, order=1)
 hooks.register("register_bulk_action", DecisionDeleteBulkAction, order=1)
+hooks.register("register_bulk_action", VotingRoundDeleteBulkAction, order=1)
 hooks.register("register_bulk_action", feedback_admin.FeedbackDeleteBulkAction, order=1)
 hooks.register("register_bulk_action", ChildVoiceDeleteBulkAction, order=1)
 hooks.register(STAFF_TASKS, ideas_tasks)

@@ -123,6 +123,7 @@ SNIPPET_RIGHTS = {
         delete=SUPERUSER,
         history=LISTENERS,
         objects=("a.visit_count", "b.visit_count"),
+        bulk={"delete": LISTENERS},
         chooser=LISTENERS,
     ),
     "ideas.idea": Rights(
@@ -132,7 +133,7 @@ SNIPPET_RIGHTS = {
         chooser=MODERATORS,
     ),
     "ideas.ideatheme": Rights(**IDEAS_WORK, objects=("theme",)),
-    "ideas.votinground": Rights(**IDEAS_WORK, objects=("a.round", "b.round")),
+    "ideas.votinground": Rights(**IDEAS_WORK, objects=("a.round", "b.round"), bulk={"delete": MODERATORS}),
     "ideas.decision": Rights(**IDEAS_WORK, objects=("decision",), bulk={"delete": MODERATORS}, chooser=MODERATORS),
     "ideas.feedback": Rights(
         read=LISTENERS,
