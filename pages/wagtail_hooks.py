@@ -1,6 +1,7 @@
 from django.templatetags.static import static
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -16,6 +17,18 @@ hooks.register(STAFF_TASKS, pages_tasks)
 @hooks.register("register_admin_urls", order=-1)  # ahead of wagtail-2fa's own view at this address
 def staff_two_factor_urls():
     return [path("2fa/auth", StaffCodeView.as_view(), name="wagtail_2fa_auth")]
+
+
+@hooks.register("construct_main_menu", order=1)  # after wagtail-2fa's, which leaves only this item
+def name_the_device_setup_in_the_readers_language(request, menu_items):
+    """wagtail-2fa leaves a staff member who has not yet given a code one menu item, named "2FA Setup" in
+    English whatever the admin's language."""
+    if not request.user.is_authenticated:
+        return
+    setup = reverse("wagtail_2fa_device_list", kwargs={"user_id": request.user.pk})
+    for item in menu_items:
+        if item.url == setup and item.label == "2FA Setup":
+            item.label = _("Set up two-factor authentication")
 
 
 @hooks.register("construct_homepage_panels")

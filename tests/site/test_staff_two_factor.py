@@ -6,6 +6,7 @@ The screens come from wagtail-2fa and django-otp; their Finnish is in locale_pac
 """
 
 import datetime
+import json
 from base64 import b32encode
 
 import pytest
@@ -319,3 +320,15 @@ def test_every_screen_string_of_the_packages_has_finnish():
         with translation.override(language):
             loaded = [gettext(message.id) == message.string for message in singular]
         assert all(loaded), f"{path} is not compiled: run `make messages`"
+
+
+@REQUIRED
+def test_the_one_menu_item_before_the_device_is_set_up_speaks_the_staff_members_language(site):
+    """wagtail-2fa names it "2FA Setup" in English only; `pages.wagtail_hooks` names it again."""
+    client = sign_in(speaks(make_coordinator(), "fi"))
+    html = client.get(SETUP).content.decode()
+    with translation.override("fi"):
+        label = gettext("Set up two-factor authentication")
+    assert label.startswith("Kaksivaiheisen")
+    assert json.dumps(label) in html  # in the menu's data, as the admin's script reads it
+    assert "2FA Setup" not in html
