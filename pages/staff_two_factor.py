@@ -1,14 +1,17 @@
-"""wagtail-2fa's code screen with a form that names the device, as django-otp 1.7.1 and later require.
+"""wagtail-2fa's code screen with a form that names the device, as django-otp 1.7.1 and later require, and its
+device setup keeping its secret when the page is loaded again.
 
 Since 1.7.1 django-otp checks a code only against the device the form names (trying each of the user's devices
 counted a failure on every device the code was not from). wagtail-2fa 1.8.0's form names none, so it refused every
-code (labd/wagtail-2fa#284). `wagtail_hooks.py` puts this view at the address and name of wagtail-2fa's, ahead of
-it; remove both when wagtail-2fa names the device itself.
+code (labd/wagtail-2fa#284). `wagtail_hooks.py` puts both views at the addresses and names of wagtail-2fa's, ahead
+of them; remove the code screen's when wagtail-2fa names the device itself.
 """
 
+from django.utils.functional import cached_property
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail_2fa import utils
 from wagtail_2fa.forms import DeviceForm, TokenForm
-from wagtail_2fa.views import LoginView
+from wagtail_2fa.views import DeviceCreateView, LoginView
 
 
 class StaffTokenForm(TokenForm):
@@ -27,3 +30,17 @@ class StaffTokenForm(TokenForm):
 
 class StaffCodeView(LoginView):
     form_class = StaffTokenForm
+
+
+class StaffDeviceCreateView(DeviceCreateView):
+    """wagtail-2fa's setup makes a new secret each time its page is loaded, so a staff member who scanned the QR
+    code and then reloaded the page (or came back to it) would type codes the site no longer accepts. This one
+    keeps the secret of a setup not yet finished; confirming the device still removes every unfinished one."""
+
+    @cached_property
+    def device(self):
+        user = self.request.user
+        unfinished = utils.get_unconfirmed_device(user)
+        if self.request.method.lower() == "get" and unfinished is None:
+            return utils.new_unconfirmed_device(user)
+        return unfinished

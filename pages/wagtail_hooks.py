@@ -7,16 +7,19 @@ from wagtail.snippets.models import register_snippet
 
 from .dashboard import StaffTasksPanel, pages_tasks
 from .hooks import STAFF_TASKS
-from .staff_two_factor import StaffCodeView
+from .staff_two_factor import StaffCodeView, StaffDeviceCreateView
 from .viewsets import PartnerGroup
 
 register_snippet(PartnerGroup)
 hooks.register(STAFF_TASKS, pages_tasks)
 
 
-@hooks.register("register_admin_urls", order=-1)  # ahead of wagtail-2fa's own view at this address
+@hooks.register("register_admin_urls", order=-1)  # ahead of wagtail-2fa's own views at these addresses
 def staff_two_factor_urls():
-    return [path("2fa/auth", StaffCodeView.as_view(), name="wagtail_2fa_auth")]
+    return [
+        path("2fa/auth", StaffCodeView.as_view(), name="wagtail_2fa_auth"),
+        path("2fa/devices/new", StaffDeviceCreateView.as_view(), name="wagtail_2fa_device_new"),
+    ]
 
 
 @hooks.register("construct_main_menu", order=1)  # after wagtail-2fa's, which leaves only this item

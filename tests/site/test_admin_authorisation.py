@@ -231,6 +231,7 @@ def custom_rows() -> list[Row]:
         Row("ideas_surveys", url("ideas_surveys"), EVERYONE),
         # The two-factor code screen (pages/staff_two_factor.py): every staff member's own sign-in step.
         Row("wagtail_2fa_auth", url("wagtail_2fa_auth"), EVERYONE),
+        Row("wagtail_2fa_device_new", url("wagtail_2fa_device_new"), EVERYONE),  # each sets up their own phone
         Row("ideas_survey_summary", url("ideas_survey_summary", "survey"), PAGE_EDITORS),
         Row("ideas_report_index", url("ideas_report_index"), LISTENERS, ok=302),
         Row("ideas_report", url("ideas_report", year), LISTENERS),

@@ -124,6 +124,21 @@ def test_staff_without_a_device_are_sent_to_set_one_up_and_reach_nothing_else_un
 
 
 @REQUIRED
+def test_loading_the_setup_again_keeps_the_secret_the_app_has_scanned(site):
+    user = make_coordinator()
+    client = sign_in(user)
+    client.get(SETUP)
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    again = client.get(SETUP)
+    assert f"secret={b32encode(device.bin_key).decode()}" in again.content.decode()
+    assert TOTPDevice.objects.get(user=user, confirmed=False).pk == device.pk
+
+    answer = client.post(SETUP, {"name": "Työpuhelin", "otp_token": code_from(device), "password": PASSWORD})
+    assert redirect_of(answer) == reverse("wagtail_2fa_device_list", args=[user.pk])
+    assert TOTPDevice.objects.get(user=user).confirmed
+
+
+@REQUIRED
 def test_setting_up_needs_a_code_from_the_app_and_the_password(site):
     user = make_coordinator()
     client = sign_in(user)
