@@ -1,22 +1,28 @@
-import io
 import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import translation
+
+from tests import demo_snapshot
 
 MISSING_PATH = "ei-ole-olemassa/"
 
 
 class DemoSiteTestCase(TestCase):
-    """Tests that read the demo site; `load_demo` runs once per class, each test rolls back."""
+    """Tests that read the demo site: it is put in once per class (from the copy `tests/demo_snapshot.py` keeps),
+    and each test rolls back."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.demo_copy = demo_snapshot.prepare_demo()  # before the class's transaction opens: the copy outlives it
+        super().setUpClass()
 
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=io.StringIO())
+        demo_snapshot.restore(cls.demo_copy)
 
 
 def public_addresses() -> dict[str, int]:

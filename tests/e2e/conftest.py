@@ -4,12 +4,12 @@ Chromium comes from CHROMIUM_PATH (default /usr/bin/chromium). Without it the br
 are skipped with a notice in the terminal summary, or fail when KOHTAAMO_REQUIRE_BROWSER=1.
 """
 
-import io
 import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+
+from tests import demo_snapshot
 
 # Playwright's sync API runs an event loop in the main thread, which trips Django's async-safety check.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -68,9 +68,10 @@ def live_demo(live_server, django_db_serialized_rollback):
     """The demo site behind the live server; returns its base URL.
 
     Serialized rollback restores what migrations created (Wagtail's root page and locales),
-    which the transactional flush after every live-server test removes.
+    which the transactional flush after every live-server test removes. The demo is built once per
+    test process and copied back for each test (`tests/demo_snapshot.py`).
     """
-    call_command("load_demo", stdout=io.StringIO())
+    demo_snapshot.restore(demo_snapshot.prepare_demo())
     return live_server.url
 
 
