@@ -92,6 +92,16 @@ def sign_in(user) -> Client:
     return client
 
 
+def secret_of(device: TOTPDevice) -> str:
+    """The secret as the setup page writes it beside the QR code."""
+    return f"secret={b32encode(device.bin_key).decode()}"
+
+
+def confirm(client: Client, device: TOTPDevice):
+    """The setup form sent with the phone's name, a code from the app and the password."""
+    return client.post(SETUP, {"name": "Työpuhelin", "otp_token": code_from(device), "password": PASSWORD})
+
+
 def redirect_of(response) -> str:
     assert response.status_code == 302, response.status_code
     return response["Location"]
@@ -114,9 +124,9 @@ def test_staff_without_a_device_are_sent_to_set_one_up_and_reach_nothing_else_un
     setup = client.get(SETUP)
     assert setup.status_code == 200
     device = TOTPDevice.objects.get(user=user, confirmed=False)
-    assert f"secret={b32encode(device.bin_key).decode()}" in setup.content.decode()  # the QR code's, as text
+    assert secret_of(device) in setup.content.decode()  # the QR code's, as text
 
-    answer = client.post(SETUP, {"name": "Työpuhelin", "otp_token": code_from(device), "password": PASSWORD})
+    answer = confirm(client, device)
     assert redirect_of(answer) == reverse("wagtail_2fa_device_list", args=[user.pk])
     assert TOTPDevice.objects.get(user=user).confirmed
     for address in (ADMIN, registrations):  # the registrar may not edit pages, so the explorer is not theirs
@@ -130,10 +140,10 @@ def test_loading_the_setup_again_keeps_the_secret_the_app_has_scanned(site):
     client.get(SETUP)
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     again = client.get(SETUP)
-    assert f"secret={b32encode(device.bin_key).decode()}" in again.content.decode()
+    assert secret_of(device) in again.content.decode()
     assert TOTPDevice.objects.get(user=user, confirmed=False).pk == device.pk
 
-    answer = client.post(SETUP, {"name": "Työpuhelin", "otp_token": code_from(device), "password": PASSWORD})
+    answer = confirm(client, device)
     assert redirect_of(answer) == reverse("wagtail_2fa_device_list", args=[user.pk])
     assert TOTPDevice.objects.get(user=user).confirmed
 
